@@ -1,0 +1,30 @@
+"""Content models of the public site, split by concern."""
+
+from .calls import CallIndexPage, CallPage, CallStatus
+from .events import EventIndexPage, EventPage
+from .home import HomePage
+from .news import NewsArticlePage, NewsCategory, NewsIndexPage
+from .pages import StandardPage
+from .publications import PublicationIndexPage, PublicationPage, PublicationTopic, PublicationType
+from .settings import SiteSettings
+from .snippets import Programme, Topic
+
+__all__ = [
+    "CallIndexPage",
+    "CallPage",
+    "CallStatus",
+    "EventIndexPage",
+    "EventPage",
+    "HomePage",
+    "NewsArticlePage",
+    "NewsCategory",
+    "NewsIndexPage",
+    "Programme",
+    "PublicationIndexPage",
+    "PublicationPage",
+    "PublicationTopic",
+    "PublicationType",
+    "SiteSettings",
+    "StandardPage",
+    "Topic",
+]

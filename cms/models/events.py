@@ -1,0 +1,122 @@
+"""Workshops, conferences and other events, each with an iCalendar download."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES, AgendaItemBlock
+
+from .base import SitePage, live_in_locale, paginate
+
+
+class EventIndexPage(SitePage):
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+    subpage_types = ["cms.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("events index")
+
+    def events(self):
+        return live_in_locale(EventPage, self.locale).descendant_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = self.events()
+        context["upcoming_events"] = list(events.filter(end__gte=now).order_by("start", "pk"))
+        context["past_events"] = paginate(request, events.filter(end__lt=now).order_by("-start", "-pk"))
+        return context
+
+
+class EventPage(RoutablePageMixin, SitePage):
+    summary = models.TextField(_("summary"), max_length=500)
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    online_link = models.URLField(_("online link"), blank=True)
+    organisers = models.CharField(_("organisers"), max_length=300, blank=True)
+    body = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
+    agenda = StreamField([("item", AgendaItemBlock())], verbose_name=_("programme"), blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    free_participation = models.BooleanField(
+        _("free participation"),
+        default=False,
+        help_text=_("Tick when no registration is needed."),
+    )
+    documents = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        verbose_name=_("documents"),
+        blank=True,
+    )
+
+    content_panels = SitePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("venue"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldPanel("online_link"),
+                FieldPanel("organisers"),
+            ],
+            heading=_("When and where"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("registration_url"), FieldPanel("free_participation")],
+            heading=_("Registration"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("agenda"),
+        FieldPanel("documents"),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.SearchField("venue"),
+        index.FilterField("start"),
+    ]
+    parent_page_types = ["cms.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("An event cannot end before it starts.")})
+        if self.registration_url and self.free_participation:
+            raise ValidationError(
+                {
+                    "free_participation": _(
+                        "Either give a registration link or mark the event as free participation."
+                    )
+                }
+            )
+
+    @property
+    def is_upcoming(self):
+        return self.end >= timezone.now()
+
+    @path("event.ics", name="ics")
+    def ics(self, request):
+        from cms.ical import calendar_response, event_to_vevent, new_calendar
+
+        calendar = new_calendar(self.title)
+        calendar.add_component(event_to_vevent(self, request))
+        return calendar_response(calendar, f"{self.slug}.ics")

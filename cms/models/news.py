@@ -1,0 +1,81 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, RelatedBlock
+
+from .base import SitePage, live_in_locale, paginate
+
+
+class NewsCategory(models.TextChoices):
+    NEWS = "news", _("News")
+    STUDY = "study", _("Study")
+    REPORT = "report", _("Report")
+    EVENT = "event", _("Event")
+    CALL = "call", _("Call")
+    CONFERENCE = "conference", _("Conference")
+
+
+class NewsIndexPage(SitePage):
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+    subpage_types = ["cms.NewsArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def articles(self):
+        return live_in_locale(NewsArticlePage, self.locale).descendant_of(self).order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles()
+        category = request.GET.get("category", "")
+        if category in NewsCategory.values:
+            articles = articles.filter(category=category)
+        else:
+            category = ""
+        context["articles"] = paginate(request, articles)
+        context["categories"] = NewsCategory.choices
+        context["current_category"] = category
+        return context
+
+
+class NewsArticlePage(SitePage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    category = models.CharField(
+        _("category"), max_length=20, choices=NewsCategory.choices, default=NewsCategory.NEWS
+    )
+    summary = models.TextField(_("summary"), max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    related = StreamField(
+        RelatedBlock(),
+        verbose_name=_("related pages and documents"),
+        blank=True,
+    )
+
+    content_panels = SitePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("category"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("related"),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("category"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        ordering = ["-date"]

@@ -1,0 +1,22 @@
+"""Local development: the embedded defaults, a secret key generated into var/ once."""
+
+import secrets
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+from .env import env_list, env_str
+
+DEBUG = True
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+
+
+def _dev_secret_key():
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = env_str("SECRET_KEY") or _dev_secret_key()

@@ -1,0 +1,90 @@
+"""Views of the site that are not Wagtail pages: search, sitemap, robots.txt, errors."""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page, Site
+
+from .models import (
+    CallPage,
+    EventPage,
+    NewsArticlePage,
+    PublicationPage,
+    StandardPage,
+)
+from .models.base import paginate
+
+# The type filter of the search page: a stable key, the model and its label.
+SEARCH_TYPES = {
+    "news": NewsArticlePage,
+    "call": CallPage,
+    "event": EventPage,
+    "publication": PublicationPage,
+    "page": StandardPage,
+}
+
+
+@require_GET
+def search(request):
+    locale = Locale.get_active()
+    query = request.GET.get("q", "").strip()[:200]
+    kind = request.GET.get("type", "")
+    model = SEARCH_TYPES.get(kind)
+    if not model:
+        kind = ""
+    results = None
+    if query:
+        pages = (model or Page).objects.live().public().filter(locale=locale)
+        results = paginate(request, pages.specific().search(query))
+    types = [(key, model._meta.verbose_name_plural) for key, model in SEARCH_TYPES.items()]
+    return TemplateResponse(
+        request,
+        "cms/search.html",
+        {"query": query, "results": results, "types": types, "current_type": kind},
+    )
+
+
+@require_GET
+def sitemap(request):
+    """Every live page of every locale, each listing its live translations as alternates."""
+    site = Site.find_for_request(request)
+    pages = (
+        Page.objects.live().public().in_site(site).exclude(depth=1).select_related("locale").order_by("path")
+    )
+    default_language = settings.LANGUAGE_CODE
+    by_key = {}
+    for page in pages:
+        by_key.setdefault(page.translation_key, []).append(page)
+    entries = []
+    for page in pages:
+        versions = by_key[page.translation_key]
+        alternates = [(p.locale.language_code, p.get_full_url(request)) for p in versions]
+        x_default = next((url for code, url in alternates if code == default_language), None)
+        entries.append(
+            {
+                "location": page.get_full_url(request),
+                "lastmod": page.last_published_at,
+                "alternates": alternates if len(alternates) > 1 else [],
+                "x_default": x_default if len(alternates) > 1 else None,
+            }
+        )
+    return render(request, "cms/sitemap.xml", {"entries": entries}, content_type="application/xml")
+
+
+@require_GET
+def robots(request):
+    return render(request, "cms/robots.txt", content_type="text/plain")
+
+
+def page_not_found(request, exception=None):
+    # An unknown language prefix leaves the request's language at the browser's choice.
+    language = translation.get_language()
+    if language not in dict(settings.LANGUAGES):
+        translation.activate(settings.LANGUAGE_CODE)
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkflowsConfig(AppConfig):
+    # "Processes", so the admin never shows two "Workflows" beside Wagtail's page moderation.
+    name = "workflows"
+    verbose_name = _("Processes")
+    default_auto_field = "django.db.models.BigAutoField"
