@@ -1,5 +1,6 @@
 """StreamField blocks of the site's pages."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -55,7 +56,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": blocks.ValidationError(_("Choose a page or enter a link, not both."))}
+                block_errors={"url": ValidationError(_("Choose a page or enter a link, not both."))}
             )
         return value
 

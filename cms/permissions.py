@@ -21,7 +21,21 @@ class LocaleAwarePagePermissionTester(PagePermissionTester):
         names = {group.name for group in self.user.groups.all()}
         return TRANSLATORS in names and not names & SOURCE_PUBLISHERS
 
+    def _source_language_refused(self):
+        # The root belongs to no language; every other page is in its tree's locale, and a
+        # new page is created in the locale of its parent.
+        return (
+            not self.page.is_root()
+            and self.page.locale.language_code == settings.LANGUAGE_CODE
+            and self._is_translator_only()
+        )
+
     def can_publish(self):
-        if self.page.locale.language_code == settings.LANGUAGE_CODE and self._is_translator_only():
-            return False
-        return super().can_publish()
+        return not self._source_language_refused() and super().can_publish()
+
+    def can_unpublish(self):
+        return not self._source_language_refused() and super().can_unpublish()
+
+    def can_publish_subpage(self):
+        """Also decides whether the create view offers "Publish" for a new child page."""
+        return not self._source_language_refused() and super().can_publish_subpage()

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -24,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("feeds/news/", feeds.NewsFeed(), name="news_feed"),
     path("feeds/events.ics", feeds.events_calendar, name="events_calendar"),
     path("feeds/call-deadlines.ics", feeds.calls_calendar, name="calls_calendar"),
+    # Wagtail's page URLs never contain a dot: let an event's calendar file reach its route.
+    re_path(r"^((?:[\w\-]+/)+event\.ics)$", wagtail_views.serve, name="event_ics"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

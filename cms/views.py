@@ -1,6 +1,7 @@
 """Views of the site that are not Wagtail pages: search, sitemap, robots.txt, errors."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -50,9 +51,13 @@ def search(request):
 def sitemap(request):
     """Every live page of every locale, each listing its live translations as alternates."""
     site = Site.find_for_request(request)
-    pages = (
-        Page.objects.live().public().in_site(site).exclude(depth=1).select_related("locale").order_by("path")
-    )
+    # Each locale's tree hangs off the root beside the site's root page, so `in_site` (the
+    # English tree only) would miss every translation: take the trees of all live roots.
+    roots = Page.objects.live().filter(translation_key=site.root_page.translation_key)
+    in_site = Q(pk__in=[])
+    for root_path in roots.values_list("path", flat=True):
+        in_site |= Q(path__startswith=root_path)
+    pages = Page.objects.live().public().filter(in_site).select_related("locale").order_by("path")
     default_language = settings.LANGUAGE_CODE
     by_key = {}
     for page in pages:

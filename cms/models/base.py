@@ -4,6 +4,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.blocks.list_block import ListValue
+from wagtail.blocks.stream_block import StreamValue
+from wagtail.blocks.struct_block import StructValue
 from wagtail.models import Page
 
 PAGE_SIZE = 10
@@ -47,3 +50,38 @@ def paginate(request, items, per_page=PAGE_SIZE):
 def live_in_locale(model, locale):
     """Live, public pages of a type in one locale: the base of every listing."""
     return model.objects.live().public().filter(locale=locale)
+
+
+def chosen_pages(value):
+    """Pages chosen anywhere inside a StreamField value (streams, structs, lists)."""
+    if isinstance(value, Page):
+        yield value
+    elif isinstance(value, StreamValue):
+        for child in value:
+            yield from chosen_pages(child.value)
+    elif isinstance(value, StructValue | dict):
+        for item in value.values():
+            yield from chosen_pages(item)
+    elif isinstance(value, ListValue | list):
+        for item in value:
+            yield from chosen_pages(item)
+
+
+def localized_versions(pages, locale):
+    """{pk: the live version of each page in `locale`, or the page itself} in one query.
+
+    What Wagtail's `page.localized` gives, without its query or two per page.
+    """
+    pages = [page for page in pages if page is not None]
+    versions = {page.pk: page for page in pages if page.locale_id == locale.pk}
+    foreign = [page for page in pages if page.pk not in versions]
+    if foreign:
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                locale=locale, translation_key__in={page.translation_key for page in foreign}
+            )
+        }
+        for page in foreign:
+            versions[page.pk] = translations.get(page.translation_key, page)
+    return versions

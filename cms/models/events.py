@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -113,7 +113,9 @@ class EventPage(RoutablePageMixin, SitePage):
     def is_upcoming(self):
         return self.end >= timezone.now()
 
-    @path("event.ics", name="ics")
+    # Wagtail's routing hands a route its path with a slash appended ("event.ics/"), while the
+    # link (the reverse, which drops the optional slash) stays "<page url>event.ics".
+    @re_path(r"^event\.ics/?$", name="ics")
     def ics(self, request):
         from cms.ical import calendar_response, event_to_vevent, new_calendar
 

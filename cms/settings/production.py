@@ -20,3 +20,11 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+SILENCED_SYSTEM_CHECKS = [
+    # Wagtail's live preview shows the page in a same-origin frame, so SAMEORIGIN, not DENY.
+    "security.W019",
+]
+if not SECURE_HSTS_PRELOAD:
+    # Joining the browsers' preload list binds every subdomain for good: an explicit opt-in.
+    SILENCED_SYSTEM_CHECKS.append("security.W021")

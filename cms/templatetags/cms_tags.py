@@ -1,10 +1,16 @@
-"""Template helpers for languages, alternates and Brussels-time formatting."""
+"""Template helpers for languages, alternates, navigation and Brussels-time formatting."""
+
+import html
+from urllib.parse import urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone, translation
-from wagtail.models import Page
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, capfirst
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, Site
 
 register = template.Library()
 
@@ -78,3 +84,195 @@ def _brussels():
 @register.filter
 def country_names(countries):
     return ", ".join(str(country.name) for country in countries)
+
+
+# --- Helpers of the front-end templates ---------------------------------------------------
+
+# Open Graph wants a territory with the language; the network's main market for each.
+OG_LOCALES = {"en": "en_GB", "de": "de_DE", "fr": "fr_FR", "es": "es_ES", "it": "it_IT", "pl": "pl_PL"}
+
+
+def _locale_sections(request):
+    """The active locale's home page and its live, public children, once per request.
+
+    Two or three queries whatever the number of sections, so the menu never grows the
+    query count of a page.
+    """
+    from cms.models import HomePage
+
+    language = translation.get_language()
+    cached = getattr(request, "_cms_locale_sections", None)
+    if cached is not None and cached["language"] == language:
+        return cached
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = None
+    home = None
+    if locale is not None:
+        homes = HomePage.objects.live().public().filter(locale=locale)
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None:
+            root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+            home = homes.filter(translation_key__in=root_key).first()
+        if home is None:
+            home = homes.order_by("path").first()
+    children = list(home.get_children().live().public().order_by("path")) if home else []
+    sections = {"language": language, "home": home, "children": children}
+    if request is not None:
+        request._cms_locale_sections = sections
+    return sections
+
+
+@register.simple_tag(takes_context=True)
+def primary_navigation(context, page=None):
+    """Home page of the active locale and its children shown in menus, the current one marked."""
+    sections = _locale_sections(context.get("request"))
+    current_path = page.path if isinstance(page, Page) else ""
+    items = [
+        {"page": child, "active": bool(current_path) and current_path.startswith(child.path)}
+        for child in sections["children"]
+        if child.show_in_menus
+    ]
+    return {"home": sections["home"], "items": items}
+
+
+@register.simple_tag(takes_context=True)
+def section_page(context, model_name):
+    """The live child of the locale's home page of one type ("NewsIndexPage"), or None."""
+    wanted = model_name.lower()
+    for child in _locale_sections(context.get("request"))["children"]:
+        if child.specific_class is not None and child.specific_class._meta.model_name == wanted:
+            return child
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """An absolute URL on the host of the current request (Open Graph, robots.txt)."""
+    request = context.get("request")
+    if not url or request is None:
+        return url or ""
+    return request.build_absolute_uri(url)
+
+
+@register.filter
+def og_locale(language_code):
+    """A language code as Open Graph's language_TERRITORY ("de" -> "de_DE")."""
+    code = (language_code or "").lower()
+    return OG_LOCALES.get(code, translation.to_locale(code) if code else "")
+
+
+@register.filter
+def page_description(page, words=30):
+    """What to say about a page in meta tags and search results.
+
+    The promote tab's search description first, then the page's own summary, then the
+    start of its introduction or abstract as plain text.
+    """
+    if not isinstance(page, Page):
+        return ""
+    for attribute in ("search_description", "summary"):
+        value = getattr(page, attribute, "")
+        if value:
+            return str(value).strip()
+    for attribute in ("intro", "abstract"):
+        value = getattr(page, attribute, "")
+        if value:
+            text = " ".join(html.unescape(strip_tags(str(value))).split())
+            if text:
+                return Truncator(text).words(int(words))
+    return ""
+
+
+@register.filter
+def page_type_label(page):
+    """The human name of a page's type ("News article"), in the active language."""
+    model = getattr(page, "specific_class", None) or type(page)
+    return capfirst(model._meta.verbose_name)
+
+
+@register.filter
+def publication_topics(page):
+    """The topics of a publication in editor order and in the page's language, in two queries.
+
+    Topic rows are copied as they are when a page is translated, so they point at the source
+    language's snippets; each is swapped for its translation in the page's locale where one exists.
+    """
+    from cms.models import Topic
+
+    links = getattr(page, "topics", None)
+    if links is None:
+        return []
+    topics = [item.topic for item in links.select_related("topic").all()]
+    foreign = {topic.translation_key for topic in topics if topic.locale_id != page.locale_id}
+    if not foreign:
+        return topics
+    translated = {
+        topic.translation_key: topic
+        for topic in Topic.objects.filter(translation_key__in=foreign, locale_id=page.locale_id)
+    }
+    return [translated.get(topic.translation_key, topic) for topic in topics]
+
+
+@register.filter
+def w3c_datetime(value):
+    """A datetime in the W3C format of sitemaps (seconds precision, UTC offset)."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
+
+
+@register.simple_tag(takes_context=True)
+def local_url(context, url):
+    """A full URL made root-relative when it points at the site serving this request.
+
+    Alternates carry full URLs for hreflang; links a visitor follows should stay on the
+    host they came through (a proxy, a port, a preview domain).
+    """
+    request = context.get("request")
+    if not url or request is None:
+        return url or ""
+    parts = urlsplit(url)
+    site = Site.find_for_request(request)
+    own_hosts = {request.get_host().rsplit(":", 1)[0]}
+    if site is not None:
+        own_hosts.add(site.hostname)
+    if parts.hostname and parts.hostname in own_hosts:
+        return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def localized_page(context, page):
+    """A page chosen in a block, as its live version in the active language (else itself).
+
+    Like Wagtail's `page.localized`, which costs a query or two per link; here every page
+    chosen in the StreamFields of the page being served is resolved at once, per request.
+    """
+    from cms.models.base import chosen_pages, localized_versions
+
+    if not isinstance(page, Page):
+        return page
+    request = context.get("request")
+    language = translation.get_language()
+    cache = getattr(request, "_cms_localized_pages", None)
+    if cache is None or cache["language"] != language:
+        try:
+            locale = Locale.get_active()
+        except Locale.DoesNotExist:
+            return page.localized
+        served = context.get("page")
+        chosen = []
+        if isinstance(served, Page):
+            for field in served._meta.get_fields():
+                if isinstance(field, StreamField):
+                    chosen.extend(chosen_pages(getattr(served, field.name)))
+        cache = {"language": language, "locale": locale, "versions": localized_versions(chosen, locale)}
+        if request is not None:
+            request._cms_localized_pages = cache
+    if page.pk not in cache["versions"]:
+        cache["versions"].update(localized_versions([page], cache["locale"]))
+    return cache["versions"][page.pk]

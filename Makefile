@@ -1,0 +1,81 @@
+# The README's commands. A fresh machine needs only Python 3.11 and make.
+
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+CONSTRAINTS := requirements/constraints.txt
+# Re-install only when the dependencies or their pins change.
+STAMP := $(VENV)/.installed
+ADDR ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve test lint e2e bench lock clean distclean
+
+help:
+	@echo "make run      set everything up, load demo content and serve on http://$(ADDR)/en/"
+	@echo "make test     lint and run the test suite (SQLite; service tests skip without their URLs)"
+	@echo "make lint     ruff check and format check"
+	@echo "make e2e      browser tests (needs /usr/bin/chromium)"
+	@echo "make bench    benchmarks in bench/"
+	@echo "make lock     re-pin every dependency into $(CONSTRAINTS)"
+	@echo "make clean    remove var/ (database, media, mail, broker files) and caches"
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or pass PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[dev]"
+	@touch $@
+
+install: $(STAMP)
+
+run: install
+	$(MANAGE) migrate --noinput
+	LOG_LEVEL=WARNING $(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(PY) bin/serve $(ADDR)
+
+# Serve without the set-up steps of `run`.
+serve: install
+	$(PY) bin/serve $(ADDR)
+
+test: install
+	$(BIN)/ruff check .
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+e2e: install
+	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+bench: install
+	@if ls bench/test_*.py >/dev/null 2>&1; then \
+		mkdir -p var && $(PY) -m pytest bench --benchmark-only --benchmark-json=var/bench.json $(PYTEST_ARGS); \
+	else \
+		echo "No benchmarks in bench/ yet (see bench/README.md)."; \
+	fi
+
+# Resolve pyproject's ranges afresh in a scratch virtualenv and record the exact versions.
+lock:
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found"; exit 1; }
+	rm -rf var/lock-venv
+	$(PYTHON) -m venv var/lock-venv
+	var/lock-venv/bin/python -m pip install --quiet -e ".[dev,elasticsearch]"
+	{ sed -n '1,3p' $(CONSTRAINTS); var/lock-venv/bin/python -m pip freeze --exclude-editable; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
+	rm -rf var/lock-venv
+	@echo "Pinned $$(grep -c '==' $(CONSTRAINTS)) packages in $(CONSTRAINTS); run 'make test' before committing."
+
+clean:
+	rm -rf var .pytest_cache .ruff_cache .benchmarks test-results *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

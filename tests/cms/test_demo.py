@@ -1,0 +1,303 @@
+"""The demo loader (`load_demo`) and the admin bootstrap (`ensure_admin`)."""
+
+import re
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, Page, PageLogEntry, Revision
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.strings import StringValue
+
+from cms.demo.builder import DemoBuilder
+from cms.demo.content import DEMO
+from cms.demo.pdf import make_pdf
+from cms.demo.texts import Catalogue, T, segments_of
+from cms.files import is_pdf
+from cms.models import CallPage, CallStatus, EventPage, HomePage, Programme, Topic
+
+pytestmark = pytest.mark.django_db
+
+TARGETS = ("de", "fr")
+EXTRA = ("es", "it", "pl")
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module inside a transaction rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+def english_demo_pages():
+    home = HomePage.objects.get(locale__language_code="en")
+    return [page.specific for page in Page.objects.descendant_of(home, inclusive=True).order_by("path")]
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "live pages": Page.objects.live().count(),
+        "revisions": Revision.objects.count(),
+        "page log entries": PageLogEntry.objects.count(),
+        "documents": get_document_model().objects.count(),
+        "programmes": Programme.objects.count(),
+        "topics": Topic.objects.count(),
+        "translation sources": TranslationSource.objects.count(),
+        "translations": Translation.objects.count(),
+        "string translations": StringTranslation.objects.count(),
+    }
+
+
+# --------------------------------------------------------------------------- load_demo
+
+
+def test_load_demo_prints_a_summary(demo):
+    assert "Demo content" in demo
+    assert re.search(r"page\s+\d+ created", demo)
+    assert "live pages" in demo
+    assert "Done in" in demo
+
+
+def test_every_demo_page_is_published_through_a_revision(demo):
+    pages = english_demo_pages()
+    assert len(pages) == sum(1 for _ in DEMO.home.walk())
+    for page in pages:
+        assert page.live, page
+        assert page.live_revision_id is not None, page
+        assert not page.has_unpublished_changes, page
+        assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists(), page
+
+
+def test_every_page_is_live_in_german_and_french(demo):
+    catalogue = Catalogue().collect(DEMO.texts())
+    for page in english_demo_pages():
+        for code in TARGETS:
+            translated = page.get_translation(Locale.objects.get(language_code=code))
+            assert translated.live, (code, page)
+            assert translated.live_revision_id is not None
+            expected = catalogue.translate(code, StringValue.from_plaintext(page.title).data)
+            assert StringValue.from_plaintext(translated.title).data == expected
+
+
+def test_home_and_about_are_live_in_spanish_italian_and_polish(demo, client):
+    home = HomePage.objects.get(locale__language_code="en")
+    about = home.get_children().get(slug="about")
+    for code in EXTRA:
+        locale = Locale.objects.get(language_code=code)
+        translated_home = home.get_translation(locale)
+        assert translated_home.live and translated_home.depth == home.depth
+        assert translated_home.title != home.title
+        assert about.get_translation(locale).live
+        assert client.get(f"/{code}/").status_code == 200
+
+
+def test_the_site_is_served_in_all_six_languages(demo, client):
+    for code in ("en", *TARGETS, *EXTRA):
+        response = client.get(f"/{code}/")
+        assert response.status_code == 200, code
+        assert response.context["page"].locale.language_code == code
+
+
+def test_calls_cover_every_status(demo):
+    english = CallPage.objects.live().filter(locale__language_code="en")
+    statuses = {call.status for call in english}
+    assert {CallStatus.OPEN, CallStatus.CLOSING_SOON, CallStatus.FORTHCOMING, CallStatus.CLOSED} <= statuses
+    assert any(call.is_open for call in english)
+    for code in TARGETS:
+        translated = CallPage.objects.live().filter(locale__language_code=code)
+        assert any(call.is_open for call in translated)
+        # Programme snippets follow the page into the target language.
+        assert all(call.programme.locale.language_code == code for call in translated)
+
+
+def test_the_2014_cosme_call_is_closed_at_its_real_deadline(demo):
+    call = CallPage.objects.get(locale__language_code="en", slug__startswith="cosme-cluster-excellence")
+    assert call.status == CallStatus.CLOSED
+    deadline = timezone.localtime(call.closes_at)
+    assert (deadline.year, deadline.month, deadline.day, deadline.hour) == (2014, 10, 29, 17)
+    assert call.programme.name == "COSME"
+
+
+def test_events_past_and_upcoming(demo):
+    events = EventPage.objects.live().filter(locale__language_code="en")
+    assert any(event.is_upcoming for event in events)
+    berlin = events.get(start__date="2014-09-18")
+    assert (berlin.city, berlin.country.code, timezone.localtime(berlin.end).day) == ("Berlin", "DE", 19)
+    brussels = events.get(start__date="2014-09-23")
+    assert brussels.free_participation and len(brussels.agenda) >= 3
+
+
+def test_publications_have_real_pdfs_in_the_demo_collection(demo):
+    Document = get_document_model()
+    documents = Document.objects.filter(collection__name="Demo")
+    assert documents.count() == len(DEMO.documents)
+    for document in documents:
+        assert is_pdf(document.file)
+        assert document.file_size > 0 and document.file_hash
+    from cms.models import PublicationPage
+
+    for publication in PublicationPage.objects.filter(locale__language_code__in=("en", *TARGETS)):
+        assert publication.pdf is not None and publication.pdf.collection.name == "Demo"
+        assert publication.topics.count() >= 1
+        # PublicationTopic is not translatable, so wagtail-localize copies the rows as they are
+        # (pointing to the English topics); each topic has a translation for `.localized`.
+        for row in publication.topics.all():
+            assert row.topic.get_translation_or_none(publication.locale) is not None
+
+
+def test_every_string_segment_of_the_demo_is_translated(demo):
+    translations = Translation.objects.select_related("source", "target_locale")
+    assert translations.count() > 0
+    for translation in translations:
+        segments = StringSegment.objects.filter(source=translation.source)
+        for segment in segments.select_related("string", "context"):
+            done = StringTranslation.objects.filter(
+                translation_of=segment.string,
+                locale=translation.target_locale,
+                context=segment.context,
+                has_error=False,
+            )
+            assert done.exists(), (translation.target_locale, segment.string.data)
+
+
+def test_site_settings(demo):
+    from cms.models import SiteSettings
+
+    site_settings = SiteSettings.objects.get()
+    assert "Berlin" in site_settings.address
+    assert site_settings.contact_email
+
+
+def test_a_second_run_changes_nothing(demo):
+    before = counts()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert counts() == before
+    assert "nothing to do" in out.getvalue()
+
+
+def test_relative_dates_hold_until_the_page_stops_showing_what_it_should(demo):
+    now = timezone.now()
+    closing = CallPage.objects.get(
+        locale__language_code="en", slug="interreg-baltic-sea-region-seed-money-for-cluster-cooperation"
+    )
+    deadline = closing.closes_at
+
+    # A day later nothing moves: the call is still closing soon.
+    report = DemoBuilder(now=now + timedelta(days=1)).run()
+    assert report.changed == 0
+    closing.refresh_from_db()
+    assert closing.closes_at == deadline
+
+    # Once the call would have closed, its dates move forward, in every language.
+    later = now + timedelta(days=8)
+    report = DemoBuilder(now=later).run()
+    assert report.changed > 0
+    closing.refresh_from_db()
+    assert closing.closes_at > later
+    german = closing.get_translation(Locale.objects.get(language_code="de"))
+    assert german.closes_at == closing.closes_at and german.live
+
+
+def test_a_missing_translation_fails_loudly(demo, monkeypatch):
+    original = Catalogue.translate
+
+    def forgetful(self, language, source):
+        if language == "fr" and source == "Network":
+            return None
+        return original(self, language, source)
+
+    monkeypatch.setattr(Catalogue, "translate", forgetful)
+    with pytest.raises(CommandError, match="Network"):
+        call_command("load_demo", stdout=StringIO())
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def test_catalogue_pairs_rich_text_segments():
+    text = T(
+        "<p>One <b>bold</b> <a href='https://example.org'>link</a>.</p><ul><li>Two</li></ul>",
+        de="<p>Eins <b>fett</b> <a href='https://example.org'>Link</a>.</p><ul><li>Zwei</li></ul>",
+    )
+    catalogue = Catalogue().collect([text])
+    first, second = segments_of(text.en)
+    assert catalogue.translate("de", first) == 'Eins <b>fett</b> <a id="a1">Link</a>.'
+    assert catalogue.translate("de", second) == "Zwei"
+    assert catalogue.translate("fr", second) is None
+
+
+def test_catalogue_rejects_mismatched_translations():
+    with pytest.raises(ValueError, match="segments"):
+        Catalogue().collect([T("<p>One</p><p>Two</p>", de="<p>Eins und zwei</p>")])
+    with pytest.raises(ValueError, match="two translations"):
+        Catalogue().collect([T("Home", de="Start"), T("Home", de="Startseite")])
+
+
+def test_generated_pdf_is_well_formed():
+    data = make_pdf("Pôles de compétitivité (report)", ["A line with a backslash \\ and (brackets)."])
+    assert data.startswith(b"%PDF-1.4") and data.rstrip().endswith(b"%%EOF")
+    xref_at = int(data.rsplit(b"startxref", 1)[1].split()[0])
+    assert data[xref_at:].startswith(b"xref")
+    offsets = re.findall(rb"(\d{10}) 00000 n ", data[xref_at:])
+    for number, offset in enumerate(offsets, start=1):
+        assert data[int(offset) :].startswith(f"{number} 0 obj".encode())
+    assert make_pdf("Same") == make_pdf("Same")
+
+
+# --------------------------------------------------------------------------- ensure_admin
+
+
+def run_ensure_admin(*args):
+    out = StringIO()
+    call_command("ensure_admin", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_ensure_admin_creates_a_superuser_with_a_random_password_shown_once(monkeypatch):
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    output = run_ensure_admin()
+    password = re.search(r"Password: (\S+)", output).group(1)
+    assert len(password) >= 16
+    assert "http://testserver/admin/" in output
+    assert output.splitlines()[0].startswith("+-")
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.is_staff and user.check_password(password)
+
+    again = run_ensure_admin()
+    assert again.strip() == "admin user exists"
+    assert password not in again
+    user.refresh_from_db()
+    assert user.check_password(password)
+
+
+def test_ensure_admin_never_changes_an_existing_password(monkeypatch):
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    run_ensure_admin("--password", "first-Secret-1")
+    assert run_ensure_admin("--password", "second-Secret-2").strip() == "admin user exists"
+    assert get_user_model().objects.get(username="admin").check_password("first-Secret-1")
+
+
+def test_ensure_admin_takes_the_password_from_option_or_environment(monkeypatch):
+    output = run_ensure_admin("--password", "from-the-Option-1")
+    assert "from-the-Option-1" not in output
+    assert get_user_model().objects.get(username="admin").check_password("from-the-Option-1")
+
+    monkeypatch.setenv("ADMIN_PASSWORD", "from-the-Environment-2")
+    output = run_ensure_admin("--username", "editor-in-chief")
+    assert "from-the-Environment-2" not in output
+    assert get_user_model().objects.get(username="editor-in-chief").check_password("from-the-Environment-2")

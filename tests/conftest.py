@@ -1,0 +1,48 @@
+"""Fixtures every test package shares: isolated media, a clean cache, English by default."""
+
+import logging
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.test import override_settings
+from django.utils import translation
+
+
+def pytest_configure(config):
+    # WhiteNoise warns once per client that var/static/ was never collected; tests need no
+    # collected static files (the test settings serve them from the apps' directories).
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning:django.core.handlers.base")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    """Uploads of the test run go to a temporary directory, never to var/media."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quiet_loggers():
+    """Every page save logs a line per background task; failures should show the test's own logs."""
+    for name in ("django_tasks", "wagtail"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Wagtail caches the site root paths; a test must not see another test's tree."""
+    cache.clear()
+    # A transactional test flushes the tables and content types come back with new ids;
+    # the in-process ContentType cache would otherwise still hand out the old ones.
+    ContentType.objects.clear_cache()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Start every test in the source language; a request to /de/ leaves German active."""
+    translation.activate("en")
+    yield
+    translation.deactivate()

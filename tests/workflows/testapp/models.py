@@ -1,0 +1,108 @@
+"""A help-desk ticket: enough states, roles, guards and notifications to exercise the engine."""
+
+from django.conf import settings
+from django.db import models
+from django_fsm import ConcurrentTransitionMixin, FSMField
+
+from workflows import deadlines
+from workflows.outbox import Notification
+from workflows.transitions import guard, workflow_transition
+
+CLERKS_GROUP = "Clerks"
+
+
+@guard("The ticket has no answer yet.")
+def has_answer(ticket):
+    return bool(ticket.answer)
+
+
+def owner_or_requester(ticket, actor):
+    return (actor.is_requester and actor.is_bound_to(ticket)) or (
+        actor.is_user and actor.user == ticket.owner
+    )
+
+
+class Ticket(ConcurrentTransitionMixin, models.Model):
+    class State(models.TextChoices):
+        NEW = "new", "New"
+        OPEN = "open", "Open"
+        WAITING = "waiting", "Waiting for the requester"
+        RESOLVED = "resolved", "Resolved"
+        CLOSED = "closed", "Closed"
+
+    title = models.CharField(max_length=200)
+    requester_email = models.EmailField()
+    state = FSMField(default=State.NEW, choices=State.choices, protected=True)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    answer = models.TextField(blank=True)
+    resolution = models.TextField(blank=True)
+
+    def __str__(self):
+        return self.title
+
+    def workflow_roles(self, actor):
+        if not actor.is_user:
+            return set()
+        roles = set()
+        if actor.user.groups.filter(name=CLERKS_GROUP).exists():
+            roles.add("clerk")
+        if self.owner_id is not None and actor.user.pk == self.owner_id:
+            roles.add("owner")
+        return roles
+
+    @workflow_transition(field=state, source=State.NEW, target=State.OPEN, label="Take", roles={"clerk"})
+    def take(self, *, actor):
+        self.owner = actor.user
+
+    @workflow_transition(
+        field=state,
+        source=State.OPEN,
+        target=State.WAITING,
+        label="Ask the requester",
+        roles={"owner"},
+        requires_comment=True,
+    )
+    def ask(self):
+        deadlines.pause(self, "response")
+
+    @workflow_transition(
+        field=state, source=State.WAITING, target=State.OPEN, label="Reply", roles={"requester"}
+    )
+    def reply(self, *, data):
+        self.answer = data.get("answer", "")
+        deadlines.resume(self, "response")
+
+    @workflow_transition(
+        field=state,
+        source=State.OPEN,
+        target=State.RESOLVED,
+        label="Resolve",
+        roles={"owner"},
+        fields=["resolution"],
+        conditions=[has_answer],
+    )
+    def resolve(self, *, data):
+        self.resolution = data["resolution"]
+        deadlines.clear(self, "response")
+
+    @workflow_transition(field=state, source=State.RESOLVED, target=State.CLOSED, label="Close", system=True)
+    def close(self):
+        pass
+
+    @workflow_transition(
+        field=state,
+        source=[State.NEW, State.OPEN, State.WAITING],
+        target=State.CLOSED,
+        label="Withdraw",
+        permission=owner_or_requester,
+        requires_comment=True,
+    )
+    def withdraw(self):
+        deadlines.clear(self)
+
+    def notifications_for(self, performed):
+        context = {"title": self.title, "state": self.state, "comment": performed.comment}
+        notifications = [Notification(self.requester_email, "testapp/ticket_changed", context, language="de")]
+        if self.owner is not None and self.owner.email:
+            notifications.append(Notification(self.owner.email, "testapp/ticket_changed", context))
+        return notifications
