@@ -13,6 +13,10 @@ BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
+    # First, so that serialized test data restores content types and permissions before the
+    # rows that point at them (a restore otherwise re-creates them under new ids).
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
     "cms",
     "advisory",
     "workflows",
@@ -37,8 +41,6 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
