@@ -35,7 +35,9 @@ def test_catalogue_is_compiled_and_current(language):
     po = LOCALES_DIR / language / "LC_MESSAGES" / "django.po"
     mo = po.with_suffix(".mo")
     assert mo.exists(), f"{language}: run `python manage.py compilemessages`"
-    compiled = {entry.msgid for entry in polib.mofile(str(mo)) if entry.msgstr}
+    compiled = {
+        entry.msgid for entry in polib.mofile(str(mo)) if entry.msgstr or any(entry.msgstr_plural.values())
+    }
     source = {entry.msgid for entry in _catalogue(language).translated_entries()}
     assert source <= compiled, f"{language}: .mo is older than .po"
 

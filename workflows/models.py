@@ -33,7 +33,7 @@ class OutboxMessage(models.Model):
         FAILED = "failed", _("Failed")
 
     idempotency_key = models.CharField(_("idempotency key"), max_length=255, unique=True)
-    event = models.CharField(_("event"), max_length=200)
+    event = models.CharField(_("notification event"), max_length=200)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.CharField(max_length=255)
     target = GenericForeignKey("content_type", "object_id")
@@ -110,8 +110,8 @@ class Deadline(models.Model):
     objects = DeadlineQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("deadline")
-        verbose_name_plural = _("deadlines")
+        verbose_name = _("process deadline")
+        verbose_name_plural = _("process deadlines")
         ordering = ["due_at", "pk"]
         constraints = [
             models.UniqueConstraint(

@@ -52,6 +52,7 @@ class CallIndexPage(SitePage):
 
     class Meta:
         verbose_name = _("calls index")
+        verbose_name_plural = _("calls indexes")
 
     def calls(self):
         return live_in_locale(CallPage, self.locale).descendant_of(self).select_related("programme")

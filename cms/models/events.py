@@ -26,6 +26,7 @@ class EventIndexPage(SitePage):
 
     class Meta:
         verbose_name = _("events index")
+        verbose_name_plural = _("events indexes")
 
     def events(self):
         return live_in_locale(EventPage, self.locale).descendant_of(self)

@@ -28,6 +28,7 @@ class HomePage(SitePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         from .calls import CallPage

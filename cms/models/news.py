@@ -29,6 +29,7 @@ class NewsIndexPage(SitePage):
 
     class Meta:
         verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
 
     def articles(self):
         return live_in_locale(NewsArticlePage, self.locale).descendant_of(self).order_by("-date", "-pk")
@@ -78,4 +79,5 @@ class NewsArticlePage(SitePage):
 
     class Meta:
         verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
         ordering = ["-date"]

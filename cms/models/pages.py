@@ -20,3 +20,4 @@ class StandardPage(SitePage):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

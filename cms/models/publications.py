@@ -33,6 +33,7 @@ class PublicationIndexPage(SitePage):
 
     class Meta:
         verbose_name = _("publications index")
+        verbose_name_plural = _("publications indexes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -107,3 +108,4 @@ class PublicationTopic(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("topic")
+        verbose_name_plural = _("publication topics")
