@@ -1,0 +1,22 @@
+"""The advisory settings with their defaults; read through django.conf.settings at call time."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Business days from submission until a coordinator must have started screening.
+    "ADVISORY_SCREENING_BUSINESS_DAYS": 2,
+    # Business days from submission until the request must be accepted or declined.
+    "ADVISORY_DECISION_BUSINESS_DAYS": 10,
+    # Business days an invited expert has to answer before the invitation expires.
+    "ADVISORY_INVITATION_RESPONSE_BUSINESS_DAYS": 5,
+    # Business days after delivery before the system closes the request.
+    "ADVISORY_AUTO_CLOSE_BUSINESS_DAYS": 20,
+    # Uploads: size of one file in bytes, files per submission or answer.
+    "ADVISORY_MAX_UPLOAD_SIZE": 10 * 1024 * 1024,
+    "ADVISORY_MAX_FILES": 5,
+}
+
+
+def get(name):
+    """The value of setting `name` (one of DEFAULTS), or its default."""
+    return getattr(settings, name, DEFAULTS[name])

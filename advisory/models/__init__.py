@@ -1,0 +1,25 @@
+"""The advisory domain's models, split by concern; import them from `advisory.models`."""
+
+from .assignments import Assignment
+from .deliverables import Deliverable
+from .expertise import ExpertiseArea
+from .experts import Certification, CoordinatorProfile, Expert, Language, UnavailablePeriod
+from .geography import NetworkCountry
+from .messages import Message
+from .requests import AdvisoryRequest, Attachment, ReferenceCounter
+
+__all__ = [
+    "AdvisoryRequest",
+    "Assignment",
+    "Attachment",
+    "Certification",
+    "CoordinatorProfile",
+    "Deliverable",
+    "Expert",
+    "ExpertiseArea",
+    "Language",
+    "Message",
+    "NetworkCountry",
+    "ReferenceCounter",
+    "UnavailablePeriod",
+]

@@ -1,0 +1,349 @@
+"""Writes of the advisory domain. Every state change goes through `workflows.engine.perform`.
+
+Services check permissions with the matrix (`advisory.permissions`) and validate their input
+again, whatever a form already did; views stay thin and call these.
+"""
+
+import logging
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log as wagtail_log
+
+from workflows import deadlines, outbox
+from workflows.actors import Actor, as_actor
+from workflows.business_days import add_business_days
+from workflows.engine import perform
+from workflows.exceptions import StaleTransition, TransitionUnavailable
+
+from . import conf, matching, notifications, permissions
+from .choices import AssignmentRole, AuthorKind, UploaderKind, Visibility
+from .models import (
+    AdvisoryRequest,
+    Assignment,
+    Attachment,
+    Deliverable,
+    ExpertiseArea,
+    Message,
+    NetworkCountry,
+)
+from .models.assignments import RESPONSE_DEADLINE
+from .models.requests import AUTO_CLOSE_DEADLINE, SLA_DEADLINES
+from .uploads import validate_upload, validate_uploads
+
+logger = logging.getLogger(__name__)
+
+INVITE_ACTION = "advisory.invite"
+FEEDBACK_ACTION = "advisory.feedback"
+
+# Fields of the public form that map one to one onto the request.
+SUBMISSION_FIELDS = (
+    "requester_name",
+    "requester_email",
+    "requester_phone",
+    "organisation",
+    "country",
+    "programme_name",
+    "programme_level",
+    "service_type",
+    "description",
+    "desired_start",
+    "desired_end",
+    "budget_band",
+    "working_language",
+    "required_certification",
+)
+# Requests whose requester may still ask for their tracking link again.
+RESENDABLE_STATES = (*AdvisoryRequest.OPEN_STATES, AdvisoryRequest.State.DELIVERED)
+
+
+def _attach(request, checked_uploads, kind, *, user=None, message=None):
+    return [
+        Attachment.objects.create(
+            request=request,
+            message=message,
+            file=upload.file,
+            original_name=upload.original_name[:255],
+            content_type=upload.content_type,
+            size=upload.size,
+            uploaded_by=kind,
+            uploaded_by_user=user,
+        )
+        for upload in checked_uploads
+    ]
+
+
+def _enqueue(obj, event, found, occurrence):
+    messages = outbox.enqueue(obj, event, found, occurrence=occurrence)
+    outbox.dispatch_on_commit([message.pk for message in messages])
+    return messages
+
+
+def submit_request(cleaned_data, files=(), language=None):
+    """Create a request from the public form's data and submit it; returns (request, raw tracking token).
+
+    `cleaned_data` holds the SUBMISSION_FIELDS (`country` a NetworkCountry or its pk), `expertise_areas`
+    (areas in any locale) and `privacy_consent` (must be true). `language` is the language the requester
+    used. Raises ValidationError (nothing stored) when the data or a file is refused. The raw token is
+    returned here and handed to the confirmation e-mail, and is never stored.
+    """
+    data = dict(cleaned_data)
+    errors = {}
+    if not data.get("privacy_consent"):
+        errors["privacy_consent"] = [_("Please agree to the processing of your data to submit the request.")]
+    try:
+        checked = validate_uploads(files)
+    except ValidationError as error:
+        errors["attachments"] = error.messages
+        checked = []
+    country = data.get("country")
+    if country is not None and not isinstance(country, NetworkCountry):
+        country = NetworkCountry.objects.filter(pk=country).first()
+    if country is None or not country.active:
+        errors["country"] = [_("Choose one of the countries of the network.")]
+    fields = {
+        name: data[name]
+        for name in SUBMISSION_FIELDS
+        if data.get(name) not in (None, "") and name != "country"
+    }
+    request = AdvisoryRequest(**fields, country=country if country is not None else None)
+    request.requester_language = language or request.requester_language
+    request.privacy_consent_at = timezone.now() if data.get("privacy_consent") else None
+    try:
+        request.full_clean(exclude=["country", "reference", "tracking_token_hash", "state", "owner"])
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    if request.desired_start and request.desired_end and request.desired_end < request.desired_start:
+        errors.setdefault("desired_end", []).append(_("The desired end cannot be before the desired start."))
+    if errors:
+        raise ValidationError(errors)
+
+    with transaction.atomic():
+        request.save()
+        request.expertise_areas.set(ExpertiseArea.canonicalise(data.get("expertise_areas") or ()))
+        _attach(request, checked, UploaderKind.REQUESTER)
+        raw_token = request.issue_tracking_token()
+        perform(request, "submit", Actor.requester(request), data={"tracking_token": raw_token})
+    return request, raw_token
+
+
+def resend_tracking_link(email):
+    """Send a fresh tracking link for each request of `email` still running; old links stop working.
+
+    Returns nothing, and behaves the same whether or not such a request exists.
+    """
+    email = (email or "").strip()
+    if not email:
+        return
+    with transaction.atomic():
+        requests = AdvisoryRequest.objects.filter(requester_email__iexact=email, state__in=RESENDABLE_STATES)
+        for request in requests.select_for_update():
+            raw_token = request.issue_tracking_token()
+            context = {**notifications.base_context(request), "tracking_token": raw_token}
+            found = [notifications.to_requester(request, "tracking_link", context)]
+            _enqueue(request, "advisory.advisoryrequest.tracking_link", found, f"resend:{uuid.uuid4().hex}")
+
+
+def provide_info(request, actor, answer, files=()):
+    """The requester answers the owner's question (text and files); the request returns to screening."""
+    actor = as_actor(actor)
+    checked = validate_uploads(files)
+    with transaction.atomic():
+        performed = perform(request, "provide_info", actor, comment=answer)
+        _attach(request, checked, UploaderKind.REQUESTER, message=performed.result)
+    return performed
+
+
+def invite_expert(request, expert, role, actor):
+    """Invite `expert` to `request` in `role`; returns the Assignment (state "invited").
+
+    The actor must be a coordinator covering the request (or its owner, a lead coordinator); the
+    request must be accepted and not over; an expert matching excludes (see `advisory.matching`)
+    is refused with the reasons. The invitation gets a response deadline.
+    """
+    actor = as_actor(actor)
+    permissions.require(actor, "request.invite_expert", request)
+    if role not in AssignmentRole.values:
+        raise ValidationError({"role": [_("Choose a role for the expert.")]})
+    request.refresh_from_db(fields=["state"])
+    if request.state not in AdvisoryRequest.STAFFING_STATES:
+        raise ValidationError(
+            _("Experts can be invited once the request is accepted, until it is delivered.")
+        )
+    suggestion = matching.explain(request, expert)
+    if suggestion.excluded:
+        raise ValidationError([str(reason) for reason in suggestion.reasons], code="excluded")
+
+    now = timezone.now()
+    due = add_business_days(now, conf.get("ADVISORY_INVITATION_RESPONSE_BUSINESS_DAYS"))
+    try:
+        with transaction.atomic():
+            assignment = Assignment.objects.create(
+                request=request,
+                expert=expert,
+                role=role,
+                invited_by=actor.user,
+                response_due_at=due,
+                created_at=now,
+            )
+            deadlines.set_deadline(assignment, RESPONSE_DEADLINE, due)
+            wagtail_log(
+                assignment,
+                INVITE_ACTION,
+                user=actor.user,
+                data={"request": request.reference, "expert": expert.name, "role": role},
+            )
+            _enqueue(
+                assignment,
+                "advisory.assignment.invited",
+                notifications.invitation(assignment),
+                f"invited:{assignment.pk}",
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("This expert is already invited to this request."), code="duplicate"
+        ) from None
+    return assignment
+
+
+def add_message(request, actor, body, visibility=Visibility.SHARED, files=()):
+    """Add a message to the thread of `request`: an internal note, or one shared with the requester."""
+    actor = as_actor(actor)
+    if visibility not in Visibility.values:
+        raise ValidationError({"visibility": [_("Choose who may read the message.")]})
+    action = (
+        "request.add_internal_note" if visibility == Visibility.INTERNAL else "request.add_shared_message"
+    )
+    permissions.require(actor, action, request)
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": [_("Write a message.")]})
+    checked = validate_uploads(files)
+    with transaction.atomic():
+        message = Message.objects.create(
+            request=request,
+            author=actor.user if actor.is_user else None,
+            author_kind=Message.kind_of(actor, request),
+            body=body,
+            visibility=visibility,
+        )
+        kind = {AuthorKind.REQUESTER: UploaderKind.REQUESTER, AuthorKind.EXPERT: UploaderKind.EXPERT}.get(
+            message.author_kind, UploaderKind.COORDINATOR
+        )
+        _attach(request, checked, kind, user=message.author, message=message)
+        if visibility == Visibility.SHARED:
+            context = {**notifications.base_context(request), "message_id": message.pk}
+            if message.author_kind == AuthorKind.REQUESTER:
+                found = notifications.to_staff(request, "requester_message", context)
+            else:
+                found = [notifications.to_requester(request, "new_message", context)]
+            _enqueue(request, "advisory.advisoryrequest.message", found, f"message:{message.pk}")
+    return message
+
+
+def upload_deliverable(assignment, actor, title, file, description="", submit=True):
+    """The expert of a running assignment uploads a deliverable, submitted for review unless told not to."""
+    actor = as_actor(actor)
+    permissions.require(actor, "assignment.upload_deliverable", assignment)
+    if assignment.state != Assignment.State.ACCEPTED:
+        raise ValidationError(_("Deliverables can be uploaded while the assignment is running."))
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError({"title": [_("Give the deliverable a title.")]})
+    checked = validate_upload(file)
+    with transaction.atomic():
+        deliverable = Deliverable.objects.create(
+            request_id=assignment.request_id,
+            assignment=assignment,
+            title=title[:200],
+            description=(description or "").strip(),
+            file=checked.file,
+            original_name=checked.original_name[:255],
+            content_type=checked.content_type,
+            size=checked.size,
+            uploaded_by=actor.user,
+        )
+        if submit:
+            perform(deliverable, "submit", actor)
+    return deliverable
+
+
+def record_feedback(request, actor, score, comment=""):
+    """The requester rates a delivered (or closed) engagement once: a score of 1 to 5 and a comment."""
+    actor = as_actor(actor)
+    permissions.require(actor, "request.give_feedback", request)
+    try:
+        score = int(score)
+    except (TypeError, ValueError):
+        score = 0
+    if not 1 <= score <= 5:
+        raise ValidationError({"score": [_("Give a score from 1 to 5.")]})
+    if request.state not in (AdvisoryRequest.State.DELIVERED, AdvisoryRequest.State.CLOSED):
+        raise ValidationError(_("Feedback can be given once the engagement is delivered."))
+    now = timezone.now()
+    comment = (comment or "").strip()
+    with transaction.atomic():
+        updated = AdvisoryRequest.objects.filter(pk=request.pk, feedback_score__isnull=True).update(
+            feedback_score=score, feedback_comment=comment, feedback_at=now
+        )
+        if not updated:
+            raise ValidationError(_("Feedback has already been given for this request."), code="duplicate")
+        request.feedback_score, request.feedback_comment, request.feedback_at = score, comment, now
+        wagtail_log(request, FEEDBACK_ACTION, user=None, data={"score": score})
+        _enqueue(
+            request,
+            "advisory.advisoryrequest.feedback",
+            notifications.to_staff(
+                request, "feedback_received", {**notifications.base_context(request), "score": score}
+            ),
+            "feedback",
+        )
+    return request
+
+
+def process_due_deadlines(now=None):
+    """The periodic scan: expire unanswered invitations, close delivered requests, escalate overdue SLAs.
+
+    Each deadline is handled once (claimed with `mark_fired`), whatever the number of scans running.
+    Returns how many of each were handled.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    request_type = ContentType.objects.get_for_model(AdvisoryRequest)
+    assignment_type = ContentType.objects.get_for_model(Assignment)
+    handled = {"expired": 0, "closed": 0, "escalated": 0}
+    due = deadlines.due(now).filter(content_type__in=[request_type, assignment_type])
+    for deadline in due:
+        with transaction.atomic():
+            if not deadline.mark_fired(now):
+                continue
+            try:
+                if deadline.content_type_id == assignment_type.pk and deadline.purpose == RESPONSE_DEADLINE:
+                    assignment = Assignment.objects.get(pk=deadline.object_id)
+                    perform(assignment, "expire", Actor.system(_("invitation expiry")))
+                    handled["expired"] += 1
+                elif deadline.content_type_id == request_type.pk and deadline.purpose == AUTO_CLOSE_DEADLINE:
+                    request = AdvisoryRequest.objects.get(pk=deadline.object_id)
+                    perform(request, "close", Actor.system(_("automatic closing")))
+                    handled["closed"] += 1
+                elif deadline.content_type_id == request_type.pk and deadline.purpose in SLA_DEADLINES:
+                    request = AdvisoryRequest.objects.get(pk=deadline.object_id)
+                    context = {**notifications.base_context(request), "deadline": deadline.purpose}
+                    found = notifications.to_staff(request, f"sla_overdue_{deadline.purpose}", context)
+                    _enqueue(
+                        request, "advisory.advisoryrequest.sla_overdue", found, f"deadline:{deadline.pk}"
+                    )
+                    handled["escalated"] += 1
+            except (
+                AdvisoryRequest.DoesNotExist,
+                Assignment.DoesNotExist,
+                TransitionUnavailable,
+                StaleTransition,
+            ):
+                # The object moved on meanwhile: the deadline is moot.
+                logger.info("Deadline %s is moot", deadline.pk)
+    return handled

@@ -1,0 +1,45 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import ExpertiseArea
+from .services import FEEDBACK_ACTION, INVITE_ACTION
+
+
+class ExpertiseAreaViewSet(SnippetViewSet):
+    model = ExpertiseArea
+    icon = "tag"
+    list_display = ["name", "code"]
+    search_fields = ["name"]
+
+
+register_snippet(ExpertiseAreaViewSet)
+
+
+class InvitationLogFormatter(LogFormatter):
+    label = _("Expert invited")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("%(expert)s invited to %(request)s as %(role)s") % {
+            "expert": data.get("expert", ""),
+            "request": data.get("request", ""),
+            "role": data.get("role", ""),
+        }
+
+
+class FeedbackLogFormatter(LogFormatter):
+    label = _("Feedback received")
+
+    def format_message(self, log_entry):
+        return _("The requester rated the engagement %(score)s out of 5") % {
+            "score": (log_entry.data or {}).get("score", "?")
+        }
+
+
+@hooks.register("register_log_actions")
+def register_advisory_log_actions(actions):
+    actions.register_action(INVITE_ACTION)(InvitationLogFormatter)
+    actions.register_action(FEEDBACK_ACTION)(FeedbackLogFormatter)

@@ -1,0 +1,186 @@
+"""The assignment state machine: invitation answers, expiry, and the end of an expert's part."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from advisory.models import AdvisoryRequest, Assignment
+from advisory.models.assignments import RESPONSE_DEADLINE
+from tests.advisory.factories import AdvisoryRequestFactory, AssignmentFactory, ExpertUserFactory, requester
+from workflows import deadlines
+from workflows.actors import Actor
+from workflows.engine import perform
+from workflows.exceptions import TransitionForbidden, TransitionInputError, TransitionUnavailable
+from workflows.transitions import all_transitions
+
+pytestmark = pytest.mark.django_db
+
+A = Assignment.State
+
+
+@pytest.fixture
+def invited(coordinator):
+    user = ExpertUserFactory()
+    request = AdvisoryRequestFactory(state=AdvisoryRequest.State.ACCEPTED, owner=coordinator)
+    assignment = AssignmentFactory(request=request, expert=user.expert_profile)
+    deadlines.set_deadline(assignment, RESPONSE_DEADLINE, assignment.response_due_at)
+    return assignment
+
+
+def expert_of(assignment):
+    return assignment.expert.user
+
+
+def test_the_declared_transitions_match_the_architecture():
+    table = {meta.name: (set(meta.sources), meta.target) for meta in all_transitions(Assignment)}
+    assert table == {
+        "accept": ({A.INVITED}, A.ACCEPTED),
+        "decline": ({A.INVITED}, A.DECLINED),
+        "expire": ({A.INVITED}, A.EXPIRED),
+        "withdraw": ({A.INVITED}, A.WITHDRAWN),
+        "complete": ({A.ACCEPTED}, A.COMPLETED),
+        "release": ({A.ACCEPTED}, A.RELEASED),
+    }
+
+
+def test_the_expert_accepts_with_a_no_conflict_declaration(invited):
+    perform(
+        invited,
+        "accept",
+        expert_of(invited),
+        data={"no_conflict": True, "conflict_statement": "I advised their region in 2019."},
+    )
+    assert invited.state == A.ACCEPTED
+    assert invited.no_conflict_declared
+    assert invited.conflict_statement == "I advised their region in 2019."
+    assert invited.responded_at is not None
+    assert deadlines.get_deadline(invited, RESPONSE_DEADLINE) is None
+
+
+@pytest.mark.parametrize("declaration", [None, False, "", "yes", 1])
+def test_accepting_without_declaring_no_conflict_is_refused(invited, declaration):
+    with pytest.raises(TransitionInputError) as error:
+        perform(invited, "accept", expert_of(invited), data={"no_conflict": declaration})
+    assert "no_conflict" in error.value.message_dict
+    assert Assignment.objects.get(pk=invited.pk).state == A.INVITED
+
+
+def test_accepting_after_the_request_ended_is_refused(invited, coordinator):
+    perform(invited.request, "withdraw", coordinator, comment="Cancelled")
+    invited.refresh_from_db()
+    with pytest.raises(TransitionUnavailable) as error:
+        perform(invited, "accept", expert_of(invited), data={"no_conflict": True})
+    assert error.value.reasons == ["The request is no longer open."]
+
+
+def test_accepting_after_the_response_time_is_refused(invited):
+    late = invited.response_due_at + timedelta(minutes=1)
+    with time_machine.travel(late), pytest.raises(TransitionUnavailable):
+        perform(invited, "accept", expert_of(invited), data={"no_conflict": True})
+
+
+def test_the_expert_declines_with_a_reason(invited):
+    with pytest.raises(TransitionInputError):
+        perform(invited, "decline", expert_of(invited))
+    perform(invited, "decline", expert_of(invited), comment="Fully booked until June.")
+    assert (invited.state, invited.decline_reason) == (A.DECLINED, "Fully booked until June.")
+    assert deadlines.get_deadline(invited, RESPONSE_DEADLINE) is None
+
+
+def test_another_expert_cannot_answer_for_them(invited):
+    other = ExpertUserFactory()
+    for name, kwargs in (("accept", {"data": {"no_conflict": True}}), ("decline", {"comment": "no"})):
+        with pytest.raises(TransitionForbidden):
+            perform(invited, name, other, **kwargs)
+
+
+def test_the_requester_cannot_answer_an_invitation(invited):
+    with pytest.raises(TransitionForbidden):
+        perform(invited, "decline", requester(invited.request), comment="no")
+
+
+def test_the_system_expires_an_unanswered_invitation_only_once_due(invited):
+    with pytest.raises(TransitionUnavailable):
+        perform(invited, "expire", Actor.system())
+    with time_machine.travel(invited.response_due_at + timedelta(seconds=1)):
+        perform(invited, "expire", Actor.system())
+    assert invited.state == A.EXPIRED
+
+
+def test_nobody_but_the_system_expires(invited, coordinator):
+    with time_machine.travel(invited.response_due_at + timedelta(seconds=1)):
+        for actor in (coordinator, expert_of(invited)):
+            with pytest.raises(TransitionForbidden):
+                perform(invited, "expire", actor)
+
+
+def test_the_coordinator_withdraws_an_invitation(invited, coordinator):
+    perform(invited, "withdraw", coordinator, comment="Found someone closer")
+    assert (invited.state, invited.end_reason) == (A.WITHDRAWN, "Found someone closer")
+
+
+def test_a_coordinator_out_of_scope_cannot(invited, other_coordinator):
+    with pytest.raises(TransitionForbidden):
+        perform(invited, "withdraw", other_coordinator)
+
+
+def test_complete_and_release(coordinator):
+    done = AssignmentFactory(state=A.ACCEPTED, request__owner=coordinator)
+    released = AssignmentFactory(state=A.ACCEPTED, request__owner=coordinator)
+    perform(done, "complete", coordinator)
+    with pytest.raises(TransitionInputError):
+        perform(released, "release", coordinator)
+    perform(released, "release", coordinator, comment="Illness")
+    assert (done.state, released.state, released.end_reason) == (A.COMPLETED, A.RELEASED, "Illness")
+    assert done.ended_at and released.ended_at
+
+
+@pytest.mark.parametrize(
+    ("state", "name"),
+    [
+        (A.ACCEPTED, "accept"),
+        (A.ACCEPTED, "decline"),
+        (A.ACCEPTED, "withdraw"),
+        (A.INVITED, "complete"),
+        (A.INVITED, "release"),
+        (A.DECLINED, "accept"),
+        (A.EXPIRED, "accept"),
+        (A.WITHDRAWN, "accept"),
+        (A.COMPLETED, "release"),
+        (A.RELEASED, "complete"),
+    ],
+)
+def test_illegal_assignment_transitions(state, name, lead):
+    user = ExpertUserFactory()
+    assignment = AssignmentFactory(state=state, expert=user.expert_profile)
+    actor = user if name in {"accept", "decline"} else lead
+    with pytest.raises(TransitionUnavailable):
+        perform(assignment, name, actor, comment="x", data={"no_conflict": True})
+    assert Assignment.objects.get(pk=assignment.pk).state == state
+
+
+def test_only_one_open_assignment_per_expert_and_request():
+    from django.db import IntegrityError, transaction
+
+    first = AssignmentFactory(state=A.INVITED)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AssignmentFactory(request=first.request, expert=first.expert, state=A.ACCEPTED)
+    # An ended assignment does not count.
+    AssignmentFactory(request=first.request, expert=first.expert, state=A.DECLINED)
+
+
+def test_response_deadline_default_is_in_the_future():
+    assert AssignmentFactory().response_due_at > timezone.now()
+
+
+@pytest.mark.parametrize("state", ["team_proposed", "in_progress", "on_hold"])
+def test_the_last_lead_of_a_proposed_or_running_team_stays(state, coordinator):
+    lead = AssignmentFactory(state=A.ACCEPTED, role="lead", request__state=state, request__owner=coordinator)
+    with pytest.raises(TransitionUnavailable) as error:
+        perform(lead, "release", coordinator, comment="Ill")
+    assert "needs its lead expert" in str(error.value)
+    AssignmentFactory(request=lead.request, state=A.ACCEPTED, role="lead")
+    perform(lead, "release", coordinator, comment="Ill")
+    assert lead.state == A.RELEASED

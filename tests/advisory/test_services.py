@@ -1,0 +1,332 @@
+"""Services: submission, tracking links, invitations, messages, deliverables, feedback, the deadline scan."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from wagtail.models import Locale, ModelLogEntry
+
+from advisory import services
+from advisory.choices import Visibility
+from advisory.models import AdvisoryRequest, Assignment, Attachment, ExpertiseArea
+from advisory.models.assignments import RESPONSE_DEADLINE
+from advisory.models.requests import SCREENING_DEADLINE
+from tests.advisory.conftest import valid_submission
+from tests.advisory.factories import (
+    ELF_BYTES,
+    AdvisoryRequestFactory,
+    AssignmentFactory,
+    DeliverableFactory,
+    ExpertFactory,
+    ExpertUserFactory,
+    area,
+    country,
+    docx_bytes,
+    requester,
+    upload,
+)
+from workflows import deadlines
+from workflows.engine import perform
+from workflows.models import OutboxMessage
+
+pytestmark = pytest.mark.django_db
+
+S = AdvisoryRequest.State
+
+
+def outbox_for(obj):
+    return OutboxMessage.objects.for_object(obj)
+
+
+# Submission -------------------------------------------------------------------------------
+
+
+def test_submit_request_creates_attachments_submits_and_returns_the_token_once(coordinator):
+    request, token = services.submit_request(
+        valid_submission(), [upload("brief.pdf"), upload("terms.docx", docx_bytes())], "de"
+    )
+
+    assert request.state == S.SUBMITTED and request.reference.startswith("ADV-")
+    assert request.requester_language == "de"
+    assert request.privacy_consent_at is not None
+    assert [a.original_name for a in request.attachments.all()] == ["brief.pdf", "terms.docx"]
+    assert {a.uploaded_by for a in request.attachments.all()} == {"requester"}
+    assert list(request.expertise_areas.values_list("code", flat=True)) == ["programme-design"]
+    assert AdvisoryRequest.find_by_token(token) == request
+    assert token not in request.tracking_token_hash
+    received = outbox_for(request).get(template="advisory/email/request_received")
+    assert (received.recipient, received.language, received.payload["tracking_token"]) == (
+        "maria@ministry.example",
+        "de",
+        token,
+    )
+    notice = outbox_for(request).get(template="advisory/email/new_request")
+    assert notice.recipient == coordinator.email and "tracking_token" not in notice.payload
+
+
+def test_a_refused_file_stores_nothing():
+    with pytest.raises(ValidationError) as error:
+        services.submit_request(valid_submission(), [upload("invoice.pdf", ELF_BYTES)], "en")
+    assert "attachments" in error.value.message_dict
+    assert not AdvisoryRequest.objects.exists() and not Attachment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"privacy_consent": False}, "privacy_consent"),
+        ({"requester_email": "not-an-address"}, "requester_email"),
+        ({"service_type": "astrology"}, "service_type"),
+        ({"country": None}, "country"),
+        ({"description": ""}, "description"),
+        ({"desired_start": "2027-05-01", "desired_end": "2027-04-01"}, "desired_end"),
+    ],
+)
+def test_the_service_validates_again_whatever_the_form_did(overrides, field):
+    from datetime import date
+
+    overrides = {
+        key: date.fromisoformat(value) if key.startswith("desired_") else value
+        for key, value in overrides.items()
+    }
+    with pytest.raises(ValidationError) as error:
+        services.submit_request(valid_submission(**overrides), [], "en")
+    assert field in error.value.message_dict
+    assert not AdvisoryRequest.objects.exists()
+
+
+def test_an_inactive_country_is_refused():
+    germany = country("DE")
+    germany.active = False
+    germany.save()
+    with pytest.raises(ValidationError):
+        services.submit_request(valid_submission(), [], "en")
+
+
+def test_expertise_areas_chosen_in_another_language_link_the_default_rows():
+    german_locale = Locale.objects.get_or_create(language_code="de")[0]
+    english = area("programme-design")
+    german = english.copy_for_translation(german_locale)
+    german.name = "Programmgestaltung"
+    german.save()
+    request, _token = services.submit_request(valid_submission(expertise_areas=[german]), [], "de")
+    assert list(request.expertise_areas.all()) == [english]
+    assert ExpertiseArea.canonicalise([]).count() == 0
+
+
+def test_free_text_is_stored_as_written():
+    payload = "<script>alert(1)</script> javascript:alert(1)"
+    request, _token = services.submit_request(
+        valid_submission(description=payload, organisation=payload), [], "en"
+    )
+    request.refresh_from_db()
+    assert request.description == payload
+
+
+# Tracking token ---------------------------------------------------------------------------
+
+
+def test_tokens_are_hashed_and_tampered_tokens_find_nothing(submitted):
+    token = submitted.issue_tracking_token()
+    assert len(submitted.tracking_token_hash) == 64 and token not in submitted.tracking_token_hash
+    assert AdvisoryRequest.find_by_token(token) == submitted
+    tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
+    for wrong in (tampered, token.upper(), "", None, token + "x", "x" * 500, 42):
+        assert AdvisoryRequest.find_by_token(wrong) is None
+
+
+def test_a_new_token_retires_the_old_one(submitted):
+    old = submitted.issue_tracking_token()
+    new = submitted.issue_tracking_token()
+    assert AdvisoryRequest.find_by_token(old) is None
+    assert AdvisoryRequest.find_by_token(new) == submitted
+
+
+def test_resend_rotates_the_tokens_of_running_requests_and_reveals_nothing():
+    running = AdvisoryRequestFactory(requester_email="Maria@Ministry.example", state=S.SCREENING)
+    delivered = AdvisoryRequestFactory(requester_email="maria@ministry.example", state=S.DELIVERED)
+    closed = AdvisoryRequestFactory(requester_email="maria@ministry.example", state=S.CLOSED)
+    old = running.issue_tracking_token()
+    closed_token = closed.issue_tracking_token()
+
+    assert services.resend_tracking_link(" maria@ministry.example ") is None
+    assert services.resend_tracking_link("nobody@example.org") is None
+
+    assert AdvisoryRequest.find_by_token(old) is None
+    assert AdvisoryRequest.find_by_token(closed_token) == closed
+    for request in (running, delivered):
+        [message] = outbox_for(request).filter(template="advisory/email/tracking_link")
+        assert AdvisoryRequest.find_by_token(message.payload["tracking_token"]) == request
+    services.resend_tracking_link("maria@ministry.example")
+    assert outbox_for(running).filter(template="advisory/email/tracking_link").count() == 2
+
+
+# Information requested --------------------------------------------------------------------
+
+
+def test_provide_info_attaches_the_files_to_the_answer(coordinator):
+    request = AdvisoryRequestFactory(state=S.AWAITING_INFO, owner=coordinator)
+    performed = services.provide_info(
+        request, requester(request), "Here is the budget.", [upload("budget.pdf")]
+    )
+    assert request.state == S.SCREENING
+    [attachment] = request.attachments.all()
+    assert attachment.message == performed.result
+
+
+# Invitations ------------------------------------------------------------------------------
+
+
+@time_machine.travel("2026-11-23 09:00:00+01:00", tick=False)
+def test_invite_expert_creates_an_invitation_with_a_response_deadline(coordinator):
+    request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
+    expert = ExpertFactory()
+
+    assignment = services.invite_expert(request, expert, "lead", coordinator)
+
+    assert (assignment.state, assignment.role, assignment.invited_by) == ("invited", "lead", coordinator)
+    assert timezone.localtime(assignment.response_due_at).date().isoformat() == "2026-11-30"
+    assert deadlines.get_deadline(assignment, RESPONSE_DEADLINE).due_at == assignment.response_due_at
+    [invitation] = outbox_for(assignment)
+    assert (invitation.recipient, invitation.template) == (expert.email, "advisory/email/invitation")
+    assert ModelLogEntry.objects.for_instance(assignment).get().action == services.INVITE_ACTION
+
+
+def test_invite_expert_refuses_excluded_experts_with_the_reasons(coordinator):
+    request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator, organisation="Acme")
+    with pytest.raises(ValidationError) as error:
+        services.invite_expert(request, ExpertFactory(employer="ACME", active=False), "member", coordinator)
+    assert error.value.messages == [
+        "Inactive in the network.",
+        "Works for the requesting organisation (conflict of interest).",
+    ]
+    expert = ExpertFactory()
+    services.invite_expert(request, expert, "member", coordinator)
+    with pytest.raises(ValidationError, match="Already invited"):
+        services.invite_expert(request, expert, "member", coordinator)
+
+
+def test_invite_expert_checks_scope_state_and_role(coordinator, other_coordinator):
+    request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
+    with pytest.raises(PermissionDenied):
+        services.invite_expert(request, ExpertFactory(), "member", other_coordinator)
+    with pytest.raises(ValidationError):
+        services.invite_expert(request, ExpertFactory(), "boss", coordinator)
+    screening = AdvisoryRequestFactory(state=S.SCREENING, owner=coordinator)
+    with pytest.raises(ValidationError):
+        services.invite_expert(screening, ExpertFactory(), "member", coordinator)
+
+
+# Messages ---------------------------------------------------------------------------------
+
+
+def test_messages_and_notes(coordinator, expert_user):
+    request = AdvisoryRequestFactory(state=S.IN_PROGRESS, owner=coordinator)
+    AssignmentFactory(request=request, expert=expert_user.expert_profile, state="accepted")
+
+    note = services.add_message(request, coordinator, "Check the budget", Visibility.INTERNAL)
+    shared = services.add_message(request, coordinator, "Kick-off next week", files=[upload("agenda.pdf")])
+    answer = services.add_message(request, requester(request), "Fine")
+    by_expert = services.add_message(request, expert_user, "Looking forward")
+
+    assert [m.author_kind for m in (note, shared, answer, by_expert)] == [
+        "coordinator",
+        "coordinator",
+        "requester",
+        "expert",
+    ]
+    assert shared.attachments.get().uploaded_by == "coordinator"
+    templates = sorted(outbox_for(request).values_list("template", flat=True))
+    assert templates == [
+        "advisory/email/new_message",
+        "advisory/email/new_message",
+        "advisory/email/requester_message",
+    ]
+    with pytest.raises(PermissionDenied):
+        services.add_message(request, expert_user, "psst", Visibility.INTERNAL)
+    with pytest.raises(ValidationError):
+        services.add_message(request, coordinator, "   ")
+
+
+# Deliverables -----------------------------------------------------------------------------
+
+
+def test_upload_deliverable_submits_it_for_review(coordinator):
+    user = ExpertUserFactory()
+    assignment = AssignmentFactory(expert=user.expert_profile, state="accepted", request__owner=coordinator)
+    deliverable = services.upload_deliverable(assignment, user, "Final report", upload("final.pdf"))
+    assert (deliverable.state, deliverable.request, deliverable.uploaded_by) == (
+        "submitted",
+        assignment.request,
+        user,
+    )
+    draft = services.upload_deliverable(
+        assignment, user, "Draft", upload("d.docx", docx_bytes()), submit=False
+    )
+    assert draft.state == "draft"
+    with pytest.raises(ValidationError):
+        services.upload_deliverable(assignment, user, "Bad", upload("x.pdf", ELF_BYTES))
+    with pytest.raises(PermissionDenied):
+        services.upload_deliverable(assignment, ExpertUserFactory(), "Not mine", upload())
+
+
+def test_only_a_running_assignment_takes_deliverables():
+    user = ExpertUserFactory()
+    assignment = AssignmentFactory(expert=user.expert_profile, state="invited")
+    with pytest.raises(ValidationError):
+        services.upload_deliverable(assignment, user, "Early", upload())
+
+
+# Feedback ---------------------------------------------------------------------------------
+
+
+def test_feedback_once_after_delivery(coordinator):
+    request = AdvisoryRequestFactory(state=S.DELIVERED, owner=coordinator)
+    with pytest.raises(ValidationError):
+        services.record_feedback(request, requester(request), 6)
+    services.record_feedback(request, requester(request), "4", "Very useful")
+    request.refresh_from_db()
+    assert (request.feedback_score, request.feedback_comment) == (4, "Very useful")
+    with pytest.raises(ValidationError, match="already"):
+        services.record_feedback(request, requester(request), 5)
+    with pytest.raises(PermissionDenied):
+        services.record_feedback(request, coordinator, 5)
+    running = AdvisoryRequestFactory(state=S.IN_PROGRESS)
+    with pytest.raises(ValidationError):
+        services.record_feedback(running, requester(running), 5)
+
+
+# The deadline scan ------------------------------------------------------------------------
+
+
+def test_the_scan_expires_invitations_closes_delivered_requests_and_escalates(coordinator):
+    request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
+    assignment = services.invite_expert(request, ExpertFactory(), "lead", coordinator)
+    delivered = AdvisoryRequestFactory(state=S.IN_PROGRESS, owner=coordinator)
+    deliverable_assignment = AssignmentFactory(request=delivered, state="accepted")
+    DeliverableFactory(assignment=deliverable_assignment, state="approved")
+    perform(delivered, "deliver", coordinator)
+    fresh = AdvisoryRequestFactory(state=S.NEW)
+    perform(fresh, "submit", requester(fresh))
+    screening_due = fresh.sla_due_at
+
+    assert services.process_due_deadlines() == {"expired": 0, "closed": 0, "escalated": 0}
+    with time_machine.travel(timezone.now() + timedelta(days=60)):
+        handled = services.process_due_deadlines()
+        again = services.process_due_deadlines()
+
+    assert handled == {"expired": 1, "closed": 1, "escalated": 2}
+    assert again == {"expired": 0, "closed": 0, "escalated": 0}
+    assignment.refresh_from_db()
+    delivered.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (assignment.state, delivered.state) == (Assignment.State.EXPIRED, S.CLOSED)
+    templates = set(outbox_for(fresh).values_list("template", flat=True))
+    assert {"advisory/email/sla_overdue_screening", "advisory/email/sla_overdue_decision"} <= templates
+    # Escalated, and still overdue until a coordinator acts.
+    with time_machine.travel(timezone.now() + timedelta(days=60)):
+        assert fresh.is_overdue
+    assert deadlines.get_deadline(fresh, SCREENING_DEADLINE) is None  # fired, no longer open
+    assert fresh.sla_due_at == screening_due
