@@ -43,3 +43,30 @@ class FeedbackLogFormatter(LogFormatter):
 def register_advisory_log_actions(actions):
     actions.register_action(INVITE_ACTION)(InvitationLogFormatter)
     actions.register_action(FEEDBACK_ACTION)(FeedbackLogFormatter)
+
+
+# The advisory admin: coordinators' queue and request view, the experts' narrow menu, dashboard panels.
+
+
+@hooks.register("register_admin_viewset")
+def register_advisory_admin():
+    from .admin.viewsets import CoordinatorViewSet, ExpertViewSet, FilesViewSet
+
+    return [CoordinatorViewSet(), ExpertViewSet(), FilesViewSet()]
+
+
+@hooks.register("construct_main_menu")
+def narrow_the_menu_of_experts(request, menu_items):
+    """An expert with no other role sees their own items only (the views check permissions too)."""
+    from .admin.access import is_expert_only
+    from .admin.viewsets import EXPERT_MENU_NAMES
+
+    if is_expert_only(request.user):
+        menu_items[:] = [item for item in menu_items if item.name in EXPERT_MENU_NAMES]
+
+
+@hooks.register("construct_homepage_panels")
+def add_advisory_panels(request, panels):
+    from .admin.panels import panels_for
+
+    panels.extend(panels_for(request.user))

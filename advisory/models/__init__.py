@@ -23,3 +23,5 @@ __all__ = [
     "ReferenceCounter",
     "UnavailablePeriod",
 ]
+
+from .pages import RequestFormPage  # noqa: E402, F401  (the page type that hosts the public request form)

@@ -24,6 +24,7 @@ class HomePage(SitePage):
         "cms.CallIndexPage",
         "cms.EventIndexPage",
         "cms.PublicationIndexPage",
+        "advisory.RequestFormPage",
     ]
 
     class Meta:

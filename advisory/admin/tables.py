@@ -1,0 +1,52 @@
+"""Table columns of the coordinator's queue (Wagtail's table component)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, Table, TitleColumn
+
+
+class DueColumn(Column):
+    """The SLA due date, with how long is left or how long it is overdue."""
+
+    cell_template_name = "advisory/admin/tables/due_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["overdue"] = instance.is_overdue
+        context["due"] = instance.sla_due_at
+        return context
+
+
+class RequesterColumn(Column):
+    """The requesting organisation, with the programme under it."""
+
+    cell_template_name = "advisory/admin/tables/requester_cell.html"
+
+
+class QueueTable(Table):
+    classname = "listing advisory-queue"
+
+    def get_row_classname(self, instance):
+        return "advisory-overdue" if instance.is_overdue else ""
+
+
+def _person(user):
+    return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+
+def queue_columns(url_name):
+    return [
+        TitleColumn(
+            "reference",
+            label=_("Reference"),
+            sort_key="reference",
+            get_url=lambda request: reverse(url_name, args=[request.pk]),
+        ),
+        RequesterColumn("organisation", label=_("Organisation and programme")),
+        Column("country", label=_("Country"), accessor=lambda r: r.country.country.name),
+        Column("service_type", label=_("Service"), accessor="get_service_type_display"),
+        StatusTagColumn("state", label=_("State"), accessor="get_state_display", primary=lambda r: r.is_open),
+        Column("owner", label=_("Owner"), accessor=lambda r: _person(r.owner)),
+        DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted"),
+        DueColumn("sla_due_at", label=_("SLA due"), sort_key="sla"),
+    ]

@@ -1,0 +1,346 @@
+"""The public forms of the advisory service: the request, the tracking link, the requester's answers.
+
+Everything is validated here for the person filling in the form and again by the services; labels,
+help and errors are translated, choices shown in the visitor's language.
+"""
+
+import unicodedata
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from .choices import BudgetBand, LanguageCode, ProgrammeLevel, ServiceType
+from .models import AdvisoryRequest, ExpertiseArea, NetworkCountry
+from .uploads import ALLOWED_TYPES, EXTENSIONS, validate_uploads
+
+DESCRIPTION_MAX_LENGTH = 10_000
+REASON_MAX_LENGTH = 5_000
+ACCEPTED_FILES = ",".join([*EXTENSIONS.values(), *ALLOWED_TYPES])
+
+
+def collation_key(text):
+    """Sort key for names shown to people: case and accents ignored, so "Österreich" sorts under O."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each checked by content with the domain's upload rules."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *, max_files=None, **kwargs):
+        self.max_files = max_files
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, data):
+        if not data:
+            return []
+        files = data if isinstance(data, list | tuple) else [data]
+        return [file for file in files if file]
+
+    def validate(self, value):
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+    def run_validators(self, value):
+        validate_uploads(value, max_files=self.max_files)
+
+    def bound_data(self, data, initial):
+        return data
+
+    def has_changed(self, initial, data):
+        return bool(data)
+
+
+class PublicForm(forms.Form):
+    """Shared behaviour: errors as the error summary lists them, in field order."""
+
+    # Short names for fields whose label is a question or a sentence, as the error summary names them.
+    summary_labels = {}
+
+    def error_summary(self):
+        """[(anchor id or None, field name, message)] for the summary at the top of the page."""
+        summary = [(None, None, message) for message in self.non_field_errors()]
+        for name, field in self.fields.items():
+            bound = self[name]
+            label = self.summary_labels.get(name, field.label)
+            for message in bound.errors:
+                summary.append((first_input_id(bound), label, message))
+        return summary
+
+
+def first_input_id(bound):
+    """The id a link to a field should point at: the input itself, or the first of a group."""
+    if bound.field.widget.use_fieldset:
+        return f"{bound.auto_id}_0"
+    return bound.auto_id
+
+
+class AdvisoryRequestForm(PublicForm):
+    """The request for advice, as a visitor fills it in on the public site."""
+
+    requester_name = forms.CharField(label=_("Your name"), max_length=200)
+    requester_email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("We send the confirmation and the link to follow your request to this address."),
+    )
+    requester_phone = forms.CharField(
+        label=_("Telephone"), max_length=40, required=False, widget=TelInput(attrs={"autocomplete": "tel"})
+    )
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        help_text=_("The ministry, agency or body that owns or plans the programme."),
+    )
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=NetworkCountry.objects.active(),
+        empty_label=_("Choose a country"),
+    )
+    programme_name = forms.CharField(label=_("Name of the programme"), max_length=200)
+    programme_level = forms.ChoiceField(
+        label=_("Level of the programme"), choices=ProgrammeLevel.choices, widget=forms.RadioSelect
+    )
+    service_type = forms.ChoiceField(
+        label=_("Service you are interested in"),
+        choices=[("", _("Choose a service")), *ServiceType.choices],
+    )
+    description = forms.CharField(
+        label=_("What would you like advice on?"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Describe the programme, where it stands and the questions you would like answered."),
+    )
+    expertise_areas = forms.ModelMultipleChoiceField(
+        label=_("Areas of expertise needed"),
+        queryset=ExpertiseArea.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick all that apply, or none if you are not sure."),
+    )
+    working_language = forms.ChoiceField(
+        label=_("Working language"),
+        choices=LanguageCode.choices,
+        help_text=_("The language the experts should work with you in."),
+    )
+    budget_band = forms.ChoiceField(
+        label=_("Budget available"),
+        choices=BudgetBand.choices,
+        initial=BudgetBand.UNKNOWN,
+        widget=forms.RadioSelect,
+    )
+    desired_start = forms.DateField(
+        label=_("Desired start"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    desired_end = forms.DateField(
+        label=_("Desired end"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    attachments = MultipleFileField(
+        label=_("Attach documents"),
+        widget=MultipleFileInput(attrs={"accept": ACCEPTED_FILES}),
+        help_text=_(
+            "Optional: up to 5 files, PDF, DOCX, XLSX or ODT, at most 10 MB each "
+            "(for example a programme document or terms of reference)."
+        ),
+    )
+    privacy_consent = forms.BooleanField(
+        label=_("I agree that my data is processed to handle this request, as the privacy notice describes."),
+        error_messages={"required": _("Please agree to the processing of your data to submit the request.")},
+    )
+    # The honeypot (spam.HONEYPOT_FIELD): only bots fill it in; the template hides it from people
+    # and assistive technology.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    summary_labels = {
+        "description": _("Your question"),
+        "privacy_consent": _("Consent to the processing of your data"),
+    }
+
+    # Shown as groups with a legend, in this order.
+    FIELDSETS = (
+        (_("About you"), ("requester_name", "requester_email", "requester_phone", "organisation", "country")),
+        (_("Your programme"), ("programme_name", "programme_level")),
+        (_("What you need"), ("service_type", "description", "expertise_areas", "working_language")),
+        (_("Budget and timing"), ("budget_band", "desired_start", "desired_end")),
+        (_("Documents"), ("attachments",)),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["requester_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["requester_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        self._localise_choices()
+
+    def _localise_choices(self):
+        countries = self.fields["country"]
+        countries.choices = [("", countries.empty_label)] + sorted(
+            ((country.pk, str(country.country.name)) for country in countries.queryset),
+            key=lambda choice: collation_key(choice[1]),
+        )
+
+        language = (get_language() or "").split("-")[0]
+        languages = self.fields["working_language"]
+        languages.choices = sorted(LanguageCode.choices, key=lambda choice: collation_key(choice[1]))
+        if language in LanguageCode.values:
+            languages.initial = language
+
+        areas = self.fields["expertise_areas"]
+        areas.queryset = ExpertiseArea.objects.canonical()
+        names = {area.translation_key: area.name for area in areas.queryset}
+        try:
+            locale = Locale.get_active()
+        except Locale.DoesNotExist:
+            locale = None
+        if locale is not None:
+            names.update(
+                ExpertiseArea.objects.filter(locale=locale, translation_key__in=list(names)).values_list(
+                    "translation_key", "name"
+                )
+            )
+        areas.choices = sorted(
+            ((area.pk, names[area.translation_key]) for area in areas.queryset),
+            key=lambda choice: collation_key(choice[1]),
+        )
+
+    def fieldsets(self):
+        return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
+
+    def clean_desired_start(self):
+        start = self.cleaned_data.get("desired_start")
+        if start and start < timezone.localdate():
+            raise ValidationError(_("The desired start cannot be in the past."), code="past")
+        return start
+
+    def clean_desired_end(self):
+        end = self.cleaned_data.get("desired_end")
+        if end and end < timezone.localdate():
+            raise ValidationError(_("The desired end cannot be in the past."), code="past")
+        return end
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("desired_start"), cleaned.get("desired_end")
+        if start and end and end < start:
+            self.add_error(
+                "desired_end", ValidationError(_("The desired end cannot be before the desired start."))
+            )
+        return cleaned
+
+
+class ResendLinkForm(PublicForm):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("The address you gave when you submitted your request."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+# The requester's actions on the tracking page ------------------------------------------------
+
+
+class ActionForm(PublicForm):
+    """One action on the tracking page; `state` is the state the page showed when it was drawn."""
+
+    action = None
+    state = forms.ChoiceField(choices=AdvisoryRequest.State.choices, widget=forms.HiddenInput)
+
+    def __init__(self, *args, state=None, **kwargs):
+        kwargs.setdefault("prefix", self.action)
+        super().__init__(*args, **kwargs)
+        if state is not None:
+            self.fields["state"].initial = state
+
+
+class ProvideInfoForm(ActionForm):
+    action = "provide_info"
+
+    comment = forms.CharField(
+        label=_("Your answer"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    attachments = MultipleFileField(
+        label=_("Documents"),
+        widget=MultipleFileInput(attrs={"accept": ACCEPTED_FILES}),
+        help_text=_("Optional: up to 5 files, PDF, DOCX, XLSX or ODT, at most 10 MB each."),
+    )
+
+
+class ApproveTeamForm(ActionForm):
+    action = "approve_team"
+
+
+class ObjectTeamForm(ActionForm):
+    action = "object_team"
+    summary_labels = {"comment": _("Your concerns")}
+
+    comment = forms.CharField(
+        label=_("What concerns you about the proposed team?"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class WithdrawForm(ActionForm):
+    action = "withdraw"
+    summary_labels = {"comment": _("Reason for withdrawing")}
+
+    comment = forms.CharField(
+        label=_("Why do you withdraw your request?"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Withdrawing ends the request for good; it cannot be reopened."),
+    )
+
+
+class FeedbackForm(ActionForm):
+    action = "feedback"
+    summary_labels = {"score": _("Score")}
+
+    score = forms.TypedChoiceField(
+        label=_("How satisfied are you with the advice you received?"),
+        coerce=int,
+        choices=[
+            (5, _("5 – very satisfied")),
+            (4, _("4 – satisfied")),
+            (3, _("3 – neither satisfied nor dissatisfied")),
+            (2, _("2 – dissatisfied")),
+            (1, _("1 – very dissatisfied")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Optional: what went well, and what could we do better?"),
+    )
+
+
+ACTION_FORMS = {
+    form.action: form
+    for form in (ProvideInfoForm, ApproveTeamForm, ObjectTeamForm, WithdrawForm, FeedbackForm)
+}

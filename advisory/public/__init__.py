@@ -1,0 +1,1 @@
+"""The requester's side of the advisory service: views served as routes of RequestFormPage."""

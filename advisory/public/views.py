@@ -1,0 +1,365 @@
+"""The requester's side of the advisory service, served as routes of RequestFormPage.
+
+Thin: forms validate, services and the workflow engine do the work. Pages that carry a tracking
+token (or show one) are private: never cached, never indexed, never sent as a referrer.
+"""
+
+import logging
+import secrets
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from workflows.actors import Actor
+from workflows.available import available_transitions
+from workflows.engine import perform
+from workflows.exceptions import (
+    StaleTransition,
+    TransitionForbidden,
+    TransitionInputError,
+    TransitionUnavailable,
+)
+
+from .. import selectors, services, spam
+from ..forms import ACTION_FORMS, AdvisoryRequestForm, ResendLinkForm
+from ..models import AdvisoryRequest
+from . import tracking
+
+security_log = logging.getLogger("advisory.security")
+
+SESSION_KEY = "advisory_submission"
+TEMPLATES = {
+    "form": "advisory/public/request_form_page.html",
+    "thanks": "advisory/public/thanks.html",
+    "resend": "advisory/public/resend.html",
+    "track": "advisory/public/track.html",
+    "invalid": "advisory/public/track_invalid.html",
+}
+
+
+def _files_not_kept():
+    return _(
+        "For your security, files you selected are not kept when the form is shown again: "
+        "please select them again."
+    )
+
+
+def _redirect(url):
+    # 303: the browser fetches the next page with GET, so a reload never posts again.
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
+
+
+# Pages with a POST form cannot use "no-referrer": under it browsers send "Origin: null" with the
+# form, and Django's CSRF check refuses that. "same-origin" keeps the token from every other site
+# just the same (nothing is sent cross-origin) and lets the browser name our origin to ourselves.
+NO_REFERRER = "no-referrer"
+SAME_ORIGIN = "same-origin"
+
+
+def make_private(response, referrer_policy=NO_REFERRER):
+    """Headers of every page that carries or shows a tracking token."""
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = referrer_policy
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _render(page, request, name, context, status=200, route="", private=True, referrer_policy=NO_REFERRER):
+    base = page.get_url(request)
+    context = {
+        "route_path": route,
+        "private_page": private,
+        "referrer_policy": referrer_policy,
+        "form_url": base,
+        "resend_url": base + page.reverse_subpage("resend"),
+        **context,
+    }
+    response = page.render(request, template=TEMPLATES[name], context_overrides=context)
+    response.status_code = status
+    if private:
+        make_private(response, referrer_policy)
+    else:
+        add_never_cache_headers(response)  # the form carries a CSRF token
+    return response
+
+
+def _apply_errors(form, error, default_field=None):
+    """Put a service's ValidationError onto the form: on the field it names, else `default_field`."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else default_field, errors)
+    else:
+        form.add_error(default_field, error.messages)
+
+
+# The request form ---------------------------------------------------------------------------
+
+
+def request_form(page, request):
+    status = 200
+    if request.method == "POST":
+        form = AdvisoryRequestForm(request.POST, request.FILES)
+        if spam.submissions.exceeded(request):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "We have received several requests from your network within the last hour. "
+                    "Please try again later: your entries are kept below."
+                ),
+            )
+            status = 429
+        elif spam.honeypot_filled(request.POST):
+            # Look like a success, store nothing: the bot learns nothing it could adapt to.
+            spam.submissions.hit(request)
+            security_log.info(
+                "Request form: honeypot filled from %s; nothing stored.", spam.client_ip(request)
+            )
+            fake = f"ADV-{timezone.localdate().year}-{secrets.randbelow(9000) + 1000:04d}"
+            request.session[SESSION_KEY] = {"reference": fake, "token": secrets.token_urlsafe(32)}
+            return _redirect(page.get_url(request) + page.reverse_subpage("thanks"))
+        elif form.is_valid():
+            spam.submissions.hit(request)
+            try:
+                advisory_request, token = services.submit_request(
+                    form.cleaned_data, form.cleaned_data["attachments"], language=get_language()
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                request.session[SESSION_KEY] = {"reference": advisory_request.reference, "token": token}
+                return _redirect(page.get_url(request) + page.reverse_subpage("thanks"))
+        if request.FILES:
+            form.add_error("attachments", _files_not_kept())
+    else:
+        form = AdvisoryRequestForm()
+    privacy_page = page.privacy_page.localized if page.privacy_page_id else None
+    return _render(
+        page,
+        request,
+        "form",
+        {"form": form, "privacy_page": privacy_page if privacy_page and privacy_page.live else None},
+        status=status,
+        private=False,
+    )
+
+
+def thanks(page, request):
+    """The confirmation: reference and tracking link, carried in the session, never in the URL.
+
+    The link is shown once; a reload shows the reference and points to the e-mail.
+    """
+    submission = request.session.get(SESSION_KEY)
+    tracking_url = ""
+    if submission and submission.get("token"):
+        tracking_url = page.tracking_url(submission["token"], request)
+        request.session[SESSION_KEY] = {"reference": submission["reference"]}
+    return _render(
+        page,
+        request,
+        "thanks",
+        {"submission": submission, "tracking_url": tracking_url},
+        route=page.reverse_subpage("thanks"),
+    )
+
+
+def resend(page, request):
+    status = 200
+    if request.method == "POST":
+        form = ResendLinkForm(request.POST)
+        if spam.resends.exceeded(request):
+            form.is_valid()
+            form.add_error(
+                None, _("Too many attempts from your network within the last hour. Please try again later.")
+            )
+            status = 429
+        elif form.is_valid():
+            spam.resends.hit(request)
+            services.resend_tracking_link(form.cleaned_data["email"])
+            messages.success(
+                request,
+                _("If we have open requests for this address, we've sent the links again."),
+            )
+            return _redirect(page.get_url(request) + page.reverse_subpage("resend"))
+    else:
+        form = ResendLinkForm()
+    route = page.reverse_subpage("resend")
+    return _render(
+        page, request, "resend", {"form": form}, status=status, route=route, referrer_policy=SAME_ORIGIN
+    )
+
+
+# Tracking -----------------------------------------------------------------------------------
+
+
+def _find(page, request, token, route):
+    advisory_request = AdvisoryRequest.find_by_token(token)
+    if advisory_request is None:
+        # Never the token itself: logs are read by more people than the requester.
+        security_log.warning(
+            "Tracking link not valid (%s route, page %s) from %s", route, page.pk, spam.client_ip(request)
+        )
+    return advisory_request
+
+
+def _invalid(page, request):
+    return _render(page, request, "invalid", {}, status=404, route=page.reverse_subpage("resend"))
+
+
+def track(page, request, token):
+    advisory_request = _find(page, request, token, "track")
+    if advisory_request is None:
+        return _invalid(page, request)
+    actor = Actor.requester(advisory_request)
+    route = page.reverse_subpage("track", kwargs={"token": token})
+    bound, status = None, 200
+    if request.method == "POST":
+        outcome = _perform_action(request, advisory_request, actor)
+        if outcome is None:
+            return _redirect(page.get_url(request) + route)
+        bound, status = outcome
+        # Whatever happened, show the request as it is now.
+        advisory_request = AdvisoryRequest.objects.get(pk=advisory_request.pk)
+    context = _tracking_context(page, request, advisory_request, actor, token, bound)
+    return _render(page, request, "track", context, status=status, route=route, referrer_policy=SAME_ORIGIN)
+
+
+SUCCESS_MESSAGES = {
+    "provide_info": lambda: _("Thank you: your answer has been sent to the secretariat."),
+    "approve_team": lambda: _("Thank you: you agreed to the team, and the engagement can start."),
+    "object_team": lambda: _("Your concerns have been sent to the secretariat, who will come back to you."),
+    "withdraw": lambda: _("Your request has been withdrawn."),
+    "feedback": lambda: _("Thank you for your feedback."),
+}
+
+
+def _stale_message(current):
+    label = AdvisoryRequest.State(current).label if current in AdvisoryRequest.State.values else current
+    return _(
+        "Your request changed while you were looking at it: it is now “%(state)s”. "
+        "Nothing was changed; please check the page below and try again if you still wish to."
+    ) % {"state": label}
+
+
+def _perform_action(request, advisory_request, actor):
+    """Run the posted action; None on success, else (bound form or None, HTTP status) to show."""
+    name = request.POST.get("action", "")
+    form_class = ACTION_FORMS.get(name)
+    if form_class is None:
+        messages.error(request, _("This action is not available."))
+        return None, 400
+    form = form_class(request.POST, request.FILES)
+    if not form.is_valid():
+        if request.FILES and "attachments" in form.fields:
+            form.add_error("attachments", _files_not_kept())
+        return form, 200
+    data = form.cleaned_data
+    shown = data["state"]
+    try:
+        if name == "feedback":
+            services.record_feedback(advisory_request, actor, data["score"], data.get("comment", ""))
+        elif name == "provide_info":
+            if advisory_request.state != shown:
+                raise StaleTransition(_stale_message(advisory_request.state), current=advisory_request.state)
+            services.provide_info(advisory_request, actor, data["comment"], data["attachments"])
+        else:
+            perform(advisory_request, name, actor, comment=data.get("comment", ""), expected_state=shown)
+    except StaleTransition as error:
+        current = AdvisoryRequest.objects.values_list("state", flat=True).get(pk=advisory_request.pk)
+        messages.warning(request, _stale_message(error.current or current))
+        return None, 409
+    except TransitionForbidden as error:
+        messages.error(request, str(error))
+        return None, 403
+    except TransitionUnavailable as error:
+        messages.error(request, str(error))
+        return None, 409
+    except TransitionInputError as error:
+        _apply_errors(form, error)
+        return form, 200
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return None, 403
+    except ValidationError as error:
+        if name == "feedback" and not hasattr(error, "error_dict"):
+            messages.error(request, " ".join(error.messages))
+            return None, 409
+        _apply_errors(form, error, default_field="attachments" if name == "provide_info" else None)
+        if request.FILES and "attachments" in form.fields:
+            form.add_error("attachments", _files_not_kept())
+        return form, 200
+    messages.success(request, SUCCESS_MESSAGES[name]())
+    return None
+
+
+def _tracking_context(page, request, advisory_request, actor, token, bound):
+    state = advisory_request.state
+    available = {meta.name for meta in available_transitions(advisory_request, actor)}
+    names = [name for name in tracking.REQUESTER_TRANSITIONS if name in available]
+    if tracking.may_give_feedback(actor, advisory_request):
+        names.append("feedback")
+    forms = {}
+    for name in names:
+        if bound is not None and bound.action == name:
+            forms[name] = bound
+        else:
+            forms[name] = ACTION_FORMS[name](state=state)
+    thread = tracking.thread(actor, advisory_request)
+    route = page.reverse_subpage("track", kwargs={"token": token})
+    base = page.get_url(request) + route
+    return {
+        "advisory_request": advisory_request,
+        "state_label": advisory_request.get_state_display(),
+        "state_explanation": tracking.STATE_EXPLANATIONS.get(state, ""),
+        "timeline": tracking.timeline(actor, advisory_request),
+        "thread": thread,
+        "question": tracking.open_question(thread, advisory_request),
+        "team": tracking.team(actor, advisory_request),
+        "deliverables": list(selectors.deliverables_visible_to(actor, advisory_request)),
+        "documents": list(tracking.submitted_documents(actor, advisory_request)),
+        "areas": tracking.area_names(advisory_request),
+        "action_forms": forms,
+        "action_url": base,
+        "download_base": base,
+    }
+
+
+def _download(obj):
+    response = FileResponse(
+        obj.file.open("rb"),
+        as_attachment=True,
+        filename=obj.original_name,
+        content_type=obj.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return make_private(response)
+
+
+def download_deliverable(page, request, token, pk):
+    advisory_request = _find(page, request, token, "deliverable")
+    if advisory_request is None:
+        return _invalid(page, request)
+    actor = Actor.requester(advisory_request)
+    deliverable = selectors.deliverables_visible_to(actor, advisory_request).filter(pk=pk).first()
+    if deliverable is None:
+        raise Http404
+    return _download(deliverable)
+
+
+def download_attachment(page, request, token, pk):
+    advisory_request = _find(page, request, token, "attachment")
+    if advisory_request is None:
+        return _invalid(page, request)
+    actor = Actor.requester(advisory_request)
+    attachment = selectors.attachments_visible_to(actor, advisory_request).filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    return _download(attachment)

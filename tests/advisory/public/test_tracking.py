@@ -1,0 +1,375 @@
+"""The tracking page: access by token only, what the requester sees, and what they can do."""
+
+import logging
+
+import pytest
+from django.test import Client
+from django.utils import translation
+from wagtail.models import ModelLogEntry
+
+from advisory import services
+from advisory.choices import Visibility
+from advisory.models import AdvisoryRequest, Attachment, Message
+from tests.advisory.factories import ELF_BYTES, DeliverableFactory, upload
+from tests.advisory.public.conftest import track_url
+from workflows.actors import Actor
+from workflows.engine import perform
+
+pytestmark = pytest.mark.django_db
+
+S = AdvisoryRequest.State
+
+
+def assert_private(response, referrer_policy="same-origin"):
+    """Never cached, never indexed, the token never sent to another site as a referrer.
+
+    Pages with forms say "same-origin": under "no-referrer" browsers post "Origin: null", which
+    Django's CSRF check refuses; other responses say "no-referrer".
+    """
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["X-Robots-Tag"] == "noindex"
+    assert response["Referrer-Policy"] == referrer_policy
+
+
+def act(client, page, journey, action, state=None, **fields):
+    data = {"action": action, f"{action}-state": state or journey.fresh().state}
+    data.update({f"{action}-{name}": value for name, value in fields.items()})
+    return client.post(track_url(page, journey.token), data)
+
+
+# Access -------------------------------------------------------------------------------------
+
+
+def test_a_valid_token_opens_the_request_with_private_headers(client, form_page, journey):
+    j = journey()
+    response = client.get(track_url(form_page, j.token))
+    assert response.status_code == 200
+    assert_private(response)
+    html = response.content.decode()
+    assert j.request.reference in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert '<meta name="referrer" content="same-origin">' in html
+    assert 'rel="canonical" href="http://localhost/en/request-advice/"' in html  # never the token
+
+
+@pytest.mark.parametrize(
+    "mangle", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: t[:10], lambda t: "x" * 200]
+)
+def test_a_wrong_or_tampered_token_is_not_valid_and_logged_without_the_token(
+    client, form_page, journey, caplog, mangle
+):
+    j = journey()
+    bad = mangle(j.token)
+    with caplog.at_level(logging.WARNING, logger="advisory.security"):
+        response = client.get(track_url(form_page, bad))
+    assert response.status_code == 404
+    assert_private(response, "no-referrer")
+    html = response.content.decode()
+    assert "This link is not valid" in html
+    assert j.request.reference not in html
+    records = [record for record in caplog.records if record.name == "advisory.security"]
+    assert len(records) == 1
+    assert bad not in records[0].getMessage() and j.token not in records[0].getMessage()
+
+
+def test_the_invalid_link_page_is_translated(client, german_page):
+    with translation.override("de"):
+        expected = translation.gettext("This link is not valid")
+    response = client.get(track_url(german_page, "nonsense-token"))
+    assert response.status_code == 404
+    assert expected in response.content.decode()
+
+
+def test_a_rotated_token_stops_working(client, form_page, journey):
+    j = journey()
+    services.resend_tracking_link(j.request.requester_email)
+    assert client.get(track_url(form_page, j.token)).status_code == 404
+
+
+def test_a_posted_action_with_a_wrong_token_changes_nothing(client, form_page, journey):
+    j = journey("team_proposed")
+    response = client.post(
+        track_url(form_page, j.token + "x"), {"action": "approve_team", "approve_team-state": "team_proposed"}
+    )
+    assert response.status_code == 404
+    assert j.fresh().state == S.TEAM_PROPOSED
+
+
+def test_actions_need_the_csrf_token(form_page, journey):
+    j = journey("team_proposed")
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        track_url(form_page, j.token), {"action": "approve_team", "approve_team-state": "team_proposed"}
+    )
+    assert response.status_code == 403
+    assert j.fresh().state == S.TEAM_PROPOSED
+
+
+# What the requester sees --------------------------------------------------------------------
+
+
+def test_status_and_explanation_are_in_the_language_of_the_page(client, german_page, form_page, journey):
+    j = journey("screening")
+    with translation.override("de"):
+        label = str(S.SCREENING.label)
+    html = client.get(track_url(german_page, j.token)).content.decode()
+    assert '<html lang="de"' in html
+    assert label in html
+    # The switcher keeps the requester on their tracking page in the other language.
+    assert f'href="{track_url(form_page, j.token)}"' in html
+
+
+def test_the_timeline_lists_steps_without_names_or_internal_notes(client, form_page, journey):
+    j = journey("team_proposed")
+    services.add_message(j.fresh(), j.owner, "Internal: budget looks thin", visibility=Visibility.INTERNAL)
+    html = client.get(track_url(form_page, j.token)).content.decode()
+    for label in (
+        "Request submitted",
+        "The secretariat started reviewing the request",
+        "Request accepted",
+        "A team of experts was proposed",
+    ):
+        assert label in html
+    assert "Internal: budget looks thin" not in html
+    assert j.owner.last_name not in html and j.owner.username not in html
+    assert j.expert_user.email not in html
+
+
+def test_the_team_is_shown_by_name_and_role_once_proposed(client, form_page, journey):
+    j = journey("accepted").staff(name="Erika Expertin")
+    assert "Erika Expertin" not in client.get(track_url(form_page, j.token)).content.decode()
+    j.propose_team()
+    html = client.get(track_url(form_page, j.token)).content.decode()
+    assert "Erika Expertin" in html and "Lead expert" in html
+
+
+def test_shared_messages_are_shown_as_from_the_secretariat(client, form_page, journey):
+    j = journey("screening")
+    services.add_message(j.fresh(), j.owner, "Could you send the programme budget?")
+    services.add_message(
+        j.fresh(), j.owner, "Note to self: call the ministry", visibility=Visibility.INTERNAL
+    )
+    html = client.get(track_url(form_page, j.token)).content.decode()
+    assert "Could you send the programme budget?" in html
+    assert "ESCA secretariat" in html
+    assert "Note to self" not in html
+
+
+# Actions ------------------------------------------------------------------------------------
+
+
+def test_only_the_actions_available_now_are_offered(client, form_page, journey):
+    html = client.get(track_url(form_page, journey("screening").token)).content.decode()
+    assert 'value="withdraw"' in html
+    assert 'value="approve_team"' not in html and 'value="provide_info"' not in html
+    assert 'value="feedback"' not in html
+
+
+def test_answering_an_information_request_with_a_file(client, form_page, journey):
+    j = journey("awaiting_info")
+    page = client.get(track_url(form_page, j.token)).content.decode()
+    assert "Which regions does the programme cover?" in page  # the question, next to the answer form
+    assert 'value="provide_info"' in page
+
+    response = client.post(
+        track_url(form_page, j.token),
+        {
+            "action": "provide_info",
+            "provide_info-state": "awaiting_info",
+            "provide_info-comment": "Bavaria and Saxony.",
+            "provide_info-attachments": [upload("regions.pdf")],
+        },
+    )
+    assert response.status_code == 303
+    assert response["Location"] == track_url(form_page, j.token)
+    assert j.fresh().state == S.SCREENING
+    answer = Message.objects.get(body="Bavaria and Saxony.")
+    assert answer.visibility == Visibility.SHARED and answer.author_kind == "requester"
+    assert [a.original_name for a in answer.attachments.all()] == ["regions.pdf"]
+    html = client.get(response["Location"]).content.decode()
+    assert "your answer has been sent" in html
+    assert "You sent the information asked for" in html
+
+
+def test_an_answer_needs_text_and_refuses_a_disguised_program(client, form_page, journey):
+    j = journey("awaiting_info")
+    response = act(client, form_page, j, "provide_info", comment="")
+    assert response.status_code == 200
+    assert 'id="id_provide_info-comment_error"' in response.content.decode()
+
+    response = client.post(
+        track_url(form_page, j.token),
+        {
+            "action": "provide_info",
+            "provide_info-state": "awaiting_info",
+            "provide_info-comment": "See attached.",
+            "provide_info-attachments": [upload("answer.pdf", ELF_BYTES)],
+        },
+    )
+    html = response.content.decode()
+    assert "is a program, not a document" in html and "select them again" in html
+    assert 'value="See attached."' in html or "See attached.</textarea>" in html
+    assert j.fresh().state == S.AWAITING_INFO
+    assert not Attachment.objects.exists()
+
+
+def test_approving_the_team_starts_the_engagement(client, form_page, journey):
+    j = journey("team_proposed")
+    response = act(client, form_page, j, "approve_team")
+    assert response.status_code == 303
+    assert j.fresh().state == S.IN_PROGRESS
+    entry = ModelLogEntry.objects.for_instance(j.request).order_by("-pk").first()
+    assert entry.data["transition"] == "approve_team" and entry.data["actor_kind"] == "requester"
+
+
+def test_objecting_to_the_team_needs_a_reason(client, form_page, journey):
+    j = journey("team_proposed")
+    response = act(client, form_page, j, "object_team", comment="")
+    assert response.status_code == 200
+    assert 'id="id_object_team-comment_error"' in response.content.decode()
+    assert j.fresh().state == S.TEAM_PROPOSED
+
+    response = act(client, form_page, j, "object_team", comment="The lead works for our competitor.")
+    assert response.status_code == 303
+    assert j.fresh().state == S.ACCEPTED
+    assert Message.objects.filter(body="The lead works for our competitor.", visibility="shared").exists()
+
+
+@pytest.mark.parametrize("state", ["submitted", "screening", "awaiting_info", "team_proposed", "in_progress"])
+def test_withdrawing_from_any_open_state(client, form_page, journey, state):
+    j = journey(state)
+    response = act(client, form_page, j, "withdraw", comment="The programme was cancelled.")
+    assert response.status_code == 303
+    request = j.fresh()
+    assert request.state == S.WITHDRAWN and request.withdraw_reason == "The programme was cancelled."
+    html = client.get(track_url(form_page, j.token)).content.decode()
+    assert "This request was withdrawn" in html and 'value="withdraw"' not in html
+
+
+def test_feedback_once_delivered(client, form_page, journey):
+    j = journey("delivered")
+    html = client.get(track_url(form_page, j.token)).content.decode()
+    assert 'value="feedback"' in html
+    assert "Final report" in html  # the approved deliverable
+
+    response = act(client, form_page, j, "feedback", score="4", comment="Very useful.")
+    assert response.status_code == 303
+    request = j.fresh()
+    assert (request.feedback_score, request.feedback_comment) == (4, "Very useful.")
+    html = client.get(track_url(form_page, j.token)).content.decode()
+    assert 'value="feedback"' not in html
+    assert "you rated the engagement 4 out of 5" in html
+    assert "You gave your feedback" in html
+
+    again = act(client, form_page, j, "feedback", score="1")
+    assert again.status_code == 409
+    assert j.fresh().feedback_score == 4
+
+
+def test_feedback_needs_a_score_from_1_to_5(client, form_page, journey):
+    j = journey("delivered")
+    response = act(client, form_page, j, "feedback", score="9")
+    assert response.status_code == 200
+    assert 'id="id_feedback-score_error"' in response.content.decode()
+    assert j.fresh().feedback_score is None
+
+
+def test_feedback_is_not_possible_before_delivery(client, form_page, journey):
+    j = journey("in_progress")
+    response = act(client, form_page, j, "feedback", score="5")
+    assert response.status_code == 409
+    assert j.fresh().feedback_score is None
+
+
+# Stale pages and refusals --------------------------------------------------------------------
+
+
+def test_a_stale_page_changes_nothing_and_says_so(client, form_page, journey):
+    j = journey("team_proposed")
+    entries = ModelLogEntry.objects.for_instance(j.request).count()
+    # Another tab objected in the meantime: the page still shows "Team proposed".
+    perform(j.fresh(), "object_team", Actor.requester(j.request), comment="Second thoughts.")
+    response = act(client, form_page, j, "approve_team", state="team_proposed")
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Your request changed while you were looking at it" in html
+    assert "Nothing was changed" in html
+    assert j.fresh().state == S.ACCEPTED
+    assert ModelLogEntry.objects.for_instance(j.request).count() == entries + 1
+    assert_private(response)
+
+
+def test_a_stale_answer_is_not_stored(client, form_page, journey):
+    j = journey("awaiting_info")
+    perform(j.fresh(), "withdraw", j.owner, comment="Withdrawn on the requester's behalf.")
+    response = act(client, form_page, j, "provide_info", state="awaiting_info", comment="Here it is.")
+    assert response.status_code == 409
+    assert "Your request changed while you were looking at it" in response.content.decode()
+    assert not Message.objects.filter(body="Here it is.").exists()
+
+
+def test_an_action_not_available_now_is_refused_with_a_message(client, form_page, journey):
+    j = journey("screening")
+    response = act(client, form_page, j, "approve_team", state="screening")
+    assert response.status_code == 409
+    assert "is not possible" in response.content.decode()
+    assert j.fresh().state == S.SCREENING
+
+
+def test_an_unknown_action_is_refused(client, form_page, journey):
+    j = journey("screening")
+    response = client.post(track_url(form_page, j.token), {"action": "accept", "accept-state": "screening"})
+    assert response.status_code == 400
+    assert "This action is not available." in response.content.decode()
+    assert j.fresh().state == S.SCREENING
+
+
+# Downloads ----------------------------------------------------------------------------------
+
+
+def download_url(page, token, kind, pk):
+    return f"{track_url(page, token)}{kind}/{pk}/"
+
+
+def test_approved_deliverables_download_through_the_token(client, form_page, journey):
+    j = journey("delivered")
+    response = client.get(download_url(form_page, j.token, "deliverables", j.deliverable.pk))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert 'filename="final-report.pdf"' in response["Content-Disposition"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert_private(response, "no-referrer")
+    # The page links to it, never to a public media URL.
+    html = client.get(track_url(form_page, j.token)).content.decode()
+    assert download_url(form_page, j.token, "deliverables", j.deliverable.pk) in html
+    assert j.deliverable.file.url not in html
+
+
+def test_deliverables_not_approved_or_of_another_request_are_not_found(client, form_page, journey):
+    j = journey("in_progress")
+    draft = DeliverableFactory(assignment=j.assignment, state="submitted")
+    assert client.get(download_url(form_page, j.token, "deliverables", draft.pk)).status_code == 404
+    other = journey("delivered")
+    assert (
+        client.get(download_url(form_page, j.token, "deliverables", other.deliverable.pk)).status_code == 404
+    )
+    assert (
+        client.get(download_url(form_page, "bad-token", "deliverables", other.deliverable.pk)).status_code
+        == 404
+    )
+
+
+def test_attachments_of_internal_notes_are_not_downloadable(client, form_page, journey):
+    j = journey("screening")
+    note = services.add_message(
+        j.fresh(), j.owner, "Internal", visibility=Visibility.INTERNAL, files=[upload("internal.pdf")]
+    )
+    shared = services.add_message(j.fresh(), j.owner, "Shared", files=[upload("questions.pdf")])
+    internal_file, shared_file = note.attachments.get(), shared.attachments.get()
+    assert client.get(download_url(form_page, j.token, "files", internal_file.pk)).status_code == 404
+    response = client.get(download_url(form_page, j.token, "files", shared_file.pk))
+    assert response.status_code == 200
+    assert_private(response, "no-referrer")
+    html = client.get(track_url(form_page, j.token)).content.decode()
+    assert "questions.pdf" in html and "internal.pdf" not in html
