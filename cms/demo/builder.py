@@ -259,7 +259,7 @@ class DemoBuilder:
 
         StreamField blocks may point to pages later in the tree; they are filled in pass 2.
         """
-        model = apps.get_model("cms", spec.model)
+        model = _model(spec.model)
         slug = spec.slug_text().en
         page = self._find_child(parent, slug)
         if page is not None:
@@ -311,7 +311,7 @@ class DemoBuilder:
     # ------------------------------------------------------------------ snippets, documents, settings
 
     def _snippet(self, kind, spec):
-        model = apps.get_model("cms", spec.model)
+        model = _model(spec.model)
         values = {name: self._value(raw) for name, raw in spec.fields.items()}
         obj = model.objects.filter(locale=self.source_locale, name=values["name"]).first()
         if obj is None:
@@ -387,6 +387,12 @@ class DemoBuilder:
             site_settings.save()
         outcome = ("updated" if existed else "created") if changed else "unchanged"
         self.report.add("site settings", outcome)
+
+
+
+def _model(name):
+    """A page model named "Model" (of the site) or "app.Model" (the advisory form page)."""
+    return apps.get_model(name) if "." in name else apps.get_model("cms", name)
 
 
 def load_demo(now=None, user=None):

@@ -1751,6 +1751,88 @@ PUBLICATIONS_INDEX = index_page(
 )
 PUBLICATIONS_INDEX.children = PUBLICATIONS
 
+# The page hosting the public advisory request form, in every language.
+REQUEST_ADVICE = PageSpec(
+    "request_advice",
+    "advisory.RequestFormPage",
+    title=T(
+        "Request advice",
+        de="Beratung anfragen",
+        fr="Demander un conseil",
+        es="Solicitar asesoramiento",
+        it="Richiedi una consulenza",
+        pl="Poproś o doradztwo",
+    ),
+    slug=T(
+        "request-advice",
+        de="beratung-anfragen",
+        fr="demander-un-conseil",
+        es="solicitar-asesoramiento",
+        it="richiedi-una-consulenza",
+        pl="popros-o-doradztwo",
+    ),
+    locales=ALL_TARGETS,
+    show_in_menus=True,
+    fields={
+        "intro": T(
+            "<p>Ministries, regional agencies and programme owners can ask our network for advice on "
+            "designing, running or evaluating a cluster programme. Tell us what you need: a coordinator "
+            "for your country answers within two working days and proposes experts who know your region "
+            "and speak your language.</p>",
+            de="<p>Ministerien, regionale Agenturen und Programmträger können unser Netzwerk zur "
+            "Gestaltung, Umsetzung oder Evaluierung eines Clusterprogramms um Rat fragen. Beschreiben Sie "
+            "Ihr Anliegen: Eine Koordinatorin oder ein Koordinator für Ihr Land antwortet innerhalb von "
+            "zwei Arbeitstagen und schlägt Expertinnen und Experten vor, die Ihre Region kennen und Ihre "
+            "Sprache sprechen.</p>",
+            fr="<p>Les ministères, agences régionales et responsables de programmes peuvent solliciter "
+            "notre réseau pour concevoir, mettre en œuvre ou évaluer un programme de clusters. Décrivez "
+            "votre besoin : un coordinateur pour votre pays répond sous deux jours ouvrés et vous propose "
+            "des experts qui connaissent votre région et parlent votre langue.</p>",
+            es="<p>Ministerios, agencias regionales y responsables de programas pueden pedir asesoramiento "
+            "a nuestra red para diseñar, ejecutar o evaluar un programa de clústeres. Cuéntenos qué "
+            "necesita: un coordinador de su país responde en dos días hábiles y le propone expertos que "
+            "conocen su región y hablan su idioma.</p>",
+            it="<p>Ministeri, agenzie regionali e titolari di programmi possono chiedere alla nostra rete "
+            "una consulenza per progettare, attuare o valutare un programma per i cluster. Descriva la sua "
+            "esigenza: un coordinatore per il suo paese risponde entro due giorni lavorativi e propone "
+            "esperti che conoscono la sua regione e parlano la sua lingua.</p>",
+            pl="<p>Ministerstwa, agencje regionalne i operatorzy programów mogą poprosić naszą sieć o "
+            "doradztwo przy projektowaniu, realizacji lub ewaluacji programu klastrowego. Prosimy opisać "
+            "swoje potrzeby: koordynator dla Państwa kraju odpowie w ciągu dwóch dni roboczych i "
+            "zaproponuje ekspertów, którzy znają region i mówią w Państwa języku.</p>",
+        ),
+        "privacy_notice": T(
+            "<p>We use your details only to handle your request and keep them for three years after it "
+            "ends.</p>",
+            de="<p>Wir verwenden Ihre Angaben nur zur Bearbeitung Ihrer Anfrage und bewahren sie drei "
+            "Jahre nach deren Abschluss auf.</p>",
+            fr="<p>Nous utilisons vos données uniquement pour traiter votre demande et les conservons "
+            "trois ans après sa clôture.</p>",
+            es="<p>Utilizamos sus datos solo para tramitar su solicitud y los conservamos tres años "
+            "después de su cierre.</p>",
+            it="<p>Utilizziamo i suoi dati solo per gestire la richiesta e li conserviamo per tre anni "
+            "dopo la sua conclusione.</p>",
+            pl="<p>Wykorzystujemy Państwa dane wyłącznie do obsługi wniosku i przechowujemy je przez "
+            "trzy lata po jego zakończeniu.</p>",
+        ),
+        "thank_you": T(
+            "<p>Thank you. Keep the tracking link: it shows where your request stands and lets you answer "
+            "our questions.</p>",
+            de="<p>Vielen Dank. Bewahren Sie den Link zur Verfolgung auf: Er zeigt den Stand Ihrer "
+            "Anfrage und ermöglicht Ihnen, unsere Fragen zu beantworten.</p>",
+            fr="<p>Merci. Conservez le lien de suivi : il indique où en est votre demande et vous permet "
+            "de répondre à nos questions.</p>",
+            es="<p>Gracias. Conserve el enlace de seguimiento: muestra el estado de su solicitud y le "
+            "permite responder a nuestras preguntas.</p>",
+            it="<p>Grazie. Conservi il link di monitoraggio: mostra lo stato della richiesta e le "
+            "permette di rispondere alle nostre domande.</p>",
+            pl="<p>Dziękujemy. Prosimy zachować link do śledzenia: pokazuje stan wniosku i umożliwia "
+            "odpowiedź na nasze pytania.</p>",
+        ),
+    },
+)
+
+
 HOME = PageSpec(
     "home",
     "HomePage",
@@ -1893,6 +1975,7 @@ HOME = PageSpec(
         CALLS_INDEX,
         EVENTS_INDEX,
         PUBLICATIONS_INDEX,
+        REQUEST_ADVICE,
         PRIVACY,
         IMPRINT,
     ],

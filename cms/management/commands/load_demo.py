@@ -1,10 +1,14 @@
-"""`python manage.py load_demo`: the demo site, in six languages, published. Safe to run again."""
+"""`python manage.py load_demo`: the demo site, in six languages, published, then the advisory demo.
+
+Safe to run again.
+"""
 
 import logging
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
+from advisory.demo import AdvisoryDemoError, load_advisory_demo
 from cms.demo.builder import DemoError, live_pages_by_language, load_demo
 from cms.demo.localize import MissingDemoTranslation
 
@@ -29,7 +33,8 @@ def quiet(names, enabled):
 class Command(BaseCommand):
     help = (
         "Create or update the demo content (pages, calls, events, publications with PDFs, snippets, "
-        "site settings), publish it and its translations. Running it again changes nothing."
+        "site settings), publish it and its translations; then the advisory demo (coordinators, experts, "
+        "requests in every state, demo logins). Running it again changes nothing."
     )
 
     def handle(self, *args, **options):
@@ -37,10 +42,14 @@ class Command(BaseCommand):
         try:
             with quiet(CHATTY_LOGGERS, enabled=verbosity < 2):
                 report = load_demo()
-        except (DemoError, MissingDemoTranslation) as error:
+                advisory = load_advisory_demo()
+        except (DemoError, MissingDemoTranslation, AdvisoryDemoError) as error:
             raise CommandError(str(error)) from error
 
         if verbosity == 0:
+            # A generated demo password is shown once: whatever the verbosity.
+            if advisory.logins_box:
+                self.stdout.write(advisory.logins_box)
             return
         self.stdout.write(self.style.MIGRATE_HEADING("Demo content"))
         for line in report.lines():
@@ -51,3 +60,10 @@ class Command(BaseCommand):
             f"{report.changed} objects written" if report.changed else "nothing to do, already up to date"
         )
         self.stdout.write(self.style.SUCCESS(f"Done in {report.elapsed:.1f} s: {verdict}."))
+
+        self.stdout.write(self.style.MIGRATE_HEADING("Advisory demo"))
+        for line in advisory.lines():
+            self.stdout.write(line)
+        self.stdout.write(self.style.SUCCESS(advisory.verdict()))
+        if advisory.logins_box:
+            self.stdout.write(advisory.logins_box)

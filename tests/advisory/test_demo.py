@@ -1,0 +1,207 @@
+"""The advisory demo (`advisory.demo.load_advisory_demo`, run by `manage.py load_demo`)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from advisory import matching, selectors
+from advisory.demo import load_advisory_demo
+from advisory.demo.engagements import REQUESTS
+from advisory.demo.people import COORDINATORS, EXPERTS
+from advisory.models import (
+    AdvisoryRequest,
+    Assignment,
+    Attachment,
+    CoordinatorProfile,
+    Deliverable,
+    Expert,
+    Message,
+    UnavailablePeriod,
+)
+from tests.advisory.factories import AdvisoryRequestFactory, area, country
+from workflows.models import Deadline, OutboxMessage
+
+pytestmark = pytest.mark.django_db
+
+LOGINS = [spec.username for spec in COORDINATORS] + [spec.username for spec in EXPERTS if spec.username]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The advisory demo, loaded once for the module inside a transaction rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_advisory_demo(password="demo-Password-1")
+        transaction.set_rollback(True)
+
+
+def counts():
+    models = (
+        get_user_model(),
+        CoordinatorProfile,
+        Expert,
+        UnavailablePeriod,
+        AdvisoryRequest,
+        Assignment,
+        Deliverable,
+        Message,
+        Attachment,
+        ModelLogEntry,
+        OutboxMessage,
+        Deadline,
+    )
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def test_the_network_is_loaded(demo):
+    assert Expert.objects.count() == len(EXPERTS) == 60
+    assert Expert.objects.filter(active=False).exists()
+    assert UnavailablePeriod.objects.exists()
+    assert set(Expert.objects.values_list("capacity", flat=True)) == {1, 2, 3}
+    assert Expert.objects.values("home_country").distinct().count() == 27
+    assert Expert.objects.filter(user__isnull=False).count() == 8
+    assert AdvisoryRequest.objects.count() == len(REQUESTS)
+    assert demo.counts[("requests", "created")] == len(REQUESTS)
+
+
+def test_every_state_is_present(demo):
+    states = set(AdvisoryRequest.objects.values_list("state", flat=True))
+    assert states == set(AdvisoryRequest.State.values) - {AdvisoryRequest.State.NEW}
+    assert set(demo.states) == states
+
+
+def test_logins_have_their_roles_and_the_shared_password(demo):
+    for username in LOGINS:
+        assert user(username).check_password("demo-Password-1"), username
+    coordinator = user("coordinator")
+    assert coordinator.groups.filter(name="Coordinators").exists()
+    covered = {country.code for country in coordinator.coordinator_profile.countries.all()}
+    assert "DE" in covered and len(covered) > 1
+    lead = user("lead")
+    assert lead.groups.filter(name="Lead coordinators").exists() and lead.coordinator_profile.is_lead
+    expert = user("expert")
+    assert expert.groups.filter(name="Experts").exists() and expert.expert_profile.home_country.code == "DE"
+    # Every network country is some coordinator's.
+    scoped = CoordinatorProfile.objects.filter(is_lead=False).values_list("countries__country", flat=True)
+    assert len(set(scoped)) == 27
+
+
+def test_the_box_shows_the_logins_but_not_a_given_password(demo):
+    box = demo.logins_box
+    assert box.splitlines()[0].startswith("+-")
+    for username in ("coordinator", "lead", "expert"):
+        assert f"| {username} " in box
+    assert "(as given)" in box
+    assert "demo-Password-1" not in box
+
+
+def test_the_demo_coordinators_queue(demo):
+    page = selectors.queue(user("coordinator"))
+    assert page.total > 0 and page.items
+    assert all(item.country.code in {"DE", "AT", "BE", "DK", "LU", "NL"} for item in page.items)
+    assert page.overdue_count >= 1
+    assert selectors.queue(user("coordinator"), {"country": "DE"}).total >= 3
+
+
+def test_one_or_two_requests_are_overdue(demo):
+    assert demo.overdue == selectors.overdue(AdvisoryRequest.objects.all()).count()
+    assert 1 <= demo.overdue <= 2
+
+
+def test_the_demo_expert_has_an_invitation_and_can_take_a_new_german_request(demo):
+    expert = user("expert")
+    invitations = selectors.invitations_for_expert(expert)
+    assert invitations.exists()
+    assert all(invitation.response_due_at > timezone.now() for invitation in invitations)
+    assert demo.invitation == invitations.first().request.reference
+    # A request submitted in the browser in German, as in the walkthrough.
+    fresh = AdvisoryRequestFactory(
+        country=country("DE"),
+        working_language="de",
+        organisation="Ministerium für Wirtschaft",
+        areas=["programme-design"],
+    )
+    assert area("programme-design") in fresh.expertise_areas.all()
+    suggestion = matching.explain(fresh, expert.expert_profile)
+    assert not suggestion.excluded, suggestion.reason_codes
+
+
+def test_histories_come_from_the_engine(demo):
+    for request in AdvisoryRequest.objects.all():
+        steps = selectors.transition_history(request)
+        assert steps.exists(), request
+        assert steps.last().data["to_state"] == request.state, request
+        assert OutboxMessage.objects.filter(object_id=str(request.pk)).exists(), request
+    assert Deliverable.objects.filter(state=Deliverable.State.APPROVED).exists()
+    assert Deliverable.objects.filter(state=Deliverable.State.SUBMITTED).exists()
+    assert Attachment.objects.exists() and Message.objects.filter(visibility="internal").exists()
+    states = set(Assignment.objects.values_list("state", flat=True))
+    assert {"invited", "accepted", "declined", "expired", "withdrawn", "completed"} <= states
+    assert AdvisoryRequest.objects.filter(feedback_score__isnull=False).exists()
+
+
+def test_the_historys_e_mails_count_as_sent_when_it_happened(demo):
+    messages = OutboxMessage.objects.all()
+    assert messages.count() == demo.outbox_messages > 0
+    for message in messages:
+        assert message.status == OutboxMessage.Status.SENT and message.sent_at == message.created_at
+        assert not message.payload.get("tracking_token")
+
+
+def test_histories_are_backdated(demo):
+    now = timezone.now()
+    oldest = AdvisoryRequest.objects.order_by("submitted_at").first()
+    assert (now - oldest.submitted_at).days > 90
+    for request in AdvisoryRequest.objects.all():
+        stamps = list(selectors.transition_history(request).values_list("timestamp", flat=True))
+        assert stamps == sorted(stamps) and stamps[-1] < now
+    # References follow the order of submission.
+    references = list(AdvisoryRequest.objects.order_by("submitted_at").values_list("reference", flat=True))
+    assert references == sorted(references, key=lambda ref: (ref[4:8], int(ref[9:])))
+
+
+def test_a_second_load_creates_nothing(demo):
+    before = counts()
+    again = load_advisory_demo()
+    assert counts() == before
+    assert again.changed == 0
+    assert again.logins_box is None
+    assert "nothing to do" in again.verdict()
+
+
+def test_deleted_logins_come_back_with_the_environments_password(demo, monkeypatch):
+    get_user_model().objects.filter(username__in=LOGINS).delete()
+    monkeypatch.setenv("DEMO_PASSWORD", "from-the-Environment-2")
+    report = load_advisory_demo()
+    assert report.counts[("demo logins", "created")] == len(LOGINS)
+    assert report.counts[("requests", "unchanged")] == len(REQUESTS)
+    assert "(as set in DEMO_PASSWORD)" in report.logins_box
+    assert "from-the-Environment-2" not in report.logins_box
+    assert user("expert").check_password("from-the-Environment-2")
+    assert user("expert").expert_profile.email == "lena.hoffmann@nordlicht-innovationsberatung.example"
+    assert "DE" in {c.code for c in user("coordinator").coordinator_profile.countries.all()}
+
+    # One login lost again, no password given: it gets the one the others have.
+    monkeypatch.delenv("DEMO_PASSWORD")
+    user("expert-it").delete()
+    report = load_advisory_demo()
+    assert report.new_logins and report.new_logins[0][0] == "expert-it"
+    assert report.password is None
+    assert user("expert-it").check_password("from-the-Environment-2")
+
+
+def test_a_first_load_without_a_password_generates_one_and_shows_it_once(demo, monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    get_user_model().objects.filter(username__in=LOGINS).delete()
+    report = load_advisory_demo()
+    assert len(report.password) >= 16
+    assert f"Password: {report.password}" in report.logins_box
+    assert "shown only once" in report.logins_box
+    assert user("coordinator").check_password(report.password)
+    assert user("expert-nl").check_password(report.password)
+    assert load_advisory_demo().logins_box is None
