@@ -389,7 +389,6 @@ class DemoBuilder:
         self.report.add("site settings", outcome)
 
 
-
 def _model(name):
     """A page model named "Model" (of the site) or "app.Model" (the advisory form page)."""
     return apps.get_model(name) if "." in name else apps.get_model("cms", name)
