@@ -7,7 +7,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.stream_block import StreamValue
 from wagtail.blocks.struct_block import StructValue
+from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES
 
 PAGE_SIZE = 10
 
@@ -34,6 +38,19 @@ class SitePage(Page):
         from cms.permissions import LocaleAwarePagePermissionTester
 
         return LocaleAwarePagePermissionTester(user, self)
+
+
+class IndexPage(SitePage):
+    """Abstract base of the listing pages: an introduction above their children, one per parent."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
 
 
 def paginate(request, items, per_page=PAGE_SIZE):

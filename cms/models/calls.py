@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import RICH_TEXT_FEATURES
 
-from .base import SitePage, live_in_locale, paginate
+from .base import IndexPage, SitePage, live_in_locale, paginate
 
 BRUSSELS_HELP = _("Brussels time (Europe/Brussels).")
 
@@ -42,13 +42,8 @@ def call_status(opens_at, closes_at, now=None, closing_soon_days=None):
     return CallStatus.OPEN
 
 
-class CallIndexPage(SitePage):
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+class CallIndexPage(IndexPage):
     subpage_types = ["cms.CallPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("calls index")

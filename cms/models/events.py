@@ -13,16 +13,11 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, AgendaItemBlock
 
-from .base import SitePage, live_in_locale, paginate
+from .base import IndexPage, SitePage, live_in_locale, paginate
 
 
-class EventIndexPage(SitePage):
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+class EventIndexPage(IndexPage):
     subpage_types = ["cms.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("events index")

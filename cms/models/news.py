@@ -2,12 +2,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, RelatedBlock
+from cms.blocks import BodyBlock, RelatedBlock
 
-from .base import SitePage, live_in_locale, paginate
+from .base import IndexPage, SitePage, live_in_locale, paginate
 
 
 class NewsCategory(models.TextChoices):
@@ -19,13 +19,8 @@ class NewsCategory(models.TextChoices):
     CONFERENCE = "conference", _("Conference")
 
 
-class NewsIndexPage(SitePage):
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+class NewsIndexPage(IndexPage):
     subpage_types = ["cms.NewsArticlePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")

@@ -14,7 +14,7 @@ from wagtail.search import index
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.files import is_pdf
 
-from .base import SitePage, live_in_locale, paginate
+from .base import IndexPage, SitePage, live_in_locale, paginate
 
 
 class PublicationType(models.TextChoices):
@@ -23,13 +23,8 @@ class PublicationType(models.TextChoices):
     POLICY_BRIEF = "policy_brief", _("Policy brief")
 
 
-class PublicationIndexPage(SitePage):
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+class PublicationIndexPage(IndexPage):
     subpage_types = ["cms.PublicationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("publications index")
