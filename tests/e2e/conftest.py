@@ -20,14 +20,27 @@ CHROMIUM_ARGS = [
 ]
 
 
+def launch_options():
+    """How every browser test starts Chromium: the system's binary, never a downloaded one."""
+    return {"executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
 @pytest.fixture
-def browser():
-    """A headless Chromium, never downloaded: the system's, or the test is skipped."""
+def chromium():
+    """Playwright's sync API, or the test is skipped (visibly) when Chromium or playwright is missing.
+
+    For tests that need the database again after the browser: they launch and close it themselves.
+    """
     if not CHROMIUM.exists():
         pytest.skip(f"Chromium not installed at {CHROMIUM}; the e2e tests need Debian's chromium package")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    return pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+
+@pytest.fixture
+def browser(chromium):
+    """A headless Chromium, never downloaded: the system's, or the test is skipped."""
+    with chromium.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**launch_options())
         try:
             yield browser
         finally:
