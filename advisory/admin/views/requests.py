@@ -316,7 +316,7 @@ class InviteView(AdvisoryAccessMixin, TemplateView):
             _("%(expert)s is invited as %(role)s and has until %(due)s to answer.")
             % {
                 "expert": expert.name,
-                "role": assignment.get_role_display().lower(),
+                "role": assignment.get_role_display(),
                 "due": date_format(timezone.localtime(assignment.response_due_at), "SHORT_DATETIME_FORMAT"),
             },
         )
