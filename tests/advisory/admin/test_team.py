@@ -92,7 +92,7 @@ def test_invite_as_lead_from_the_suggestions(login, coordinator, staffing):
     assignment = Assignment.objects.get(request=obj, expert=best)
     assert (assignment.state, assignment.role, assignment.invited_by) == ("invited", "lead", coordinator)
     assert assignment.response_due_at is not None
-    assert any("is invited as lead expert" in message for message in messages_of(response))
+    assert any("is invited as Lead expert" in message for message in messages_of(response))
     # Now on the team, with the answer's due date; no longer among the eligible.
     html = response.content.decode()
     assert f'data-assignment="{assignment.pk}"' in html and "Answer due" in html
