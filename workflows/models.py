@@ -17,6 +17,13 @@ class OutboxMessageQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=OutboxMessage.Status.PENDING).order_by("created_at", "pk")
 
+    def stale(self, pending_before, claimed_before):
+        """Pending rows whose attempt is overdue, and rows claimed for sending whose lease has expired."""
+        return self.filter(
+            Q(status=OutboxMessage.Status.PENDING, next_attempt_at__lte=pending_before)
+            | Q(status=OutboxMessage.Status.SENDING, claimed_at__lte=claimed_before)
+        )
+
     def for_object(self, obj):
         return self.filter(**_object_filter(obj))
 
@@ -25,10 +32,13 @@ class OutboxMessage(models.Model):
     """A notification recorded in the transaction that caused it, sent after commit.
 
     The idempotency key is unique, so a redelivered task or a repeated scan never sends twice.
+    A sender moves a row pending → sending (a claim with a lease) → sent, or back to pending
+    with the time of its next attempt, or to failed; `workflows.delivery` holds the rules.
     """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
@@ -45,6 +55,10 @@ class OutboxMessage(models.Model):
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    # When a sender may next try; the relay re-enqueues pending rows left well past it.
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    # When the current sender claimed the row; also the fence its "sent" must match.
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     objects = OutboxMessageQuerySet.as_manager()
@@ -55,6 +69,7 @@ class OutboxMessage(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["status", "created_at"], name="workflows_outbox_status"),
+            models.Index(fields=["status", "next_attempt_at"], name="workflows_outbox_due"),
             models.Index(fields=["content_type", "object_id"], name="workflows_outbox_object"),
         ]
 

@@ -52,7 +52,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -191,6 +191,8 @@ if EMAIL_HOST:
     EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+    # Seconds per SMTP operation; without it a stalled server holds a worker forever.
+    EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 else:
     EMAIL_BACKEND = "cms.mail.FileAndConsoleBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
@@ -209,10 +211,26 @@ if CELERY_BROKER_URL == "filesystem://":
         # Exchange tables (kombu's default is a "control" folder in the working directory).
         "control_folder": str(_broker_dir / "control"),
     }
+else:
+    # Redis (and SQS) hand an unacknowledged message to another worker after this many seconds.
+    # It must exceed the longest a worker holds a message before acknowledging it: a retry
+    # waiting for its countdown (at most WORKFLOWS_MAIL_RETRY_BACKOFF_MAX) or a running task.
+    # Shorter, and every retry would be delivered twice (harmless, the row is claimed, but wasteful).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# One queue name per deployment sharing a broker (the tests give each worker its own).
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_IGNORE_RESULT = True
+# Acknowledge a task after it ran, and give it back to the broker when its worker dies, so no
+# task is lost with a worker; every task here tolerates running twice (the outbox claims each
+# row, deadlines fire once, publishing is idempotent). One message per worker process at a time,
+# so a long task does not hold others hostage in its prefetch buffer.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Run by exactly one beat process per deployment.
 CELERY_BEAT_SCHEDULE = {
@@ -220,7 +238,36 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.tasks.publish_scheduled_pages",
         "schedule": 5 * 60,
     },
+    "relay-outbox": {
+        "task": "workflows.tasks.relay_outbox",
+        "schedule": 60,
+        # A run missed while beat was down is not worth catching up: the next one covers it.
+        "options": {"expires": 55},
+    },
 }
+
+# Wagtail's own background work (reference index, search index, image focal points, frontend
+# cache purges) goes through django-tasks. The immediate backend runs each task at once, in the
+# process that saved the object: no worker to run, and the index is current when the save returns.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Outgoing notifications: the process engine writes outbox rows in the transaction of a
+# transition; on commit this dispatcher publishes one Celery task per row (docs/notifications.md).
+WORKFLOWS_DISPATCHER = "workflows.tasks.enqueue_on_commit"
+# Reply-To of notifications whose payload names none (comma-separated addresses; none by default).
+WORKFLOWS_REPLY_TO = env_list("WORKFLOWS_REPLY_TO", [])
+# SMTP and connection errors: retried WORKFLOWS_MAIL_MAX_RETRIES times, waiting a random time up
+# to BACKOFF * 2^(attempt-1) seconds, at most BACKOFF_MAX; then the message shows as failed.
+WORKFLOWS_MAIL_MAX_RETRIES = env_int("WORKFLOWS_MAIL_MAX_RETRIES", 10)
+WORKFLOWS_MAIL_RETRY_BACKOFF = env_int("WORKFLOWS_MAIL_RETRY_BACKOFF", 30)
+WORKFLOWS_MAIL_RETRY_BACKOFF_MAX = env_int("WORKFLOWS_MAIL_RETRY_BACKOFF_MAX", 600)
+# A message pending this many seconds past its due time is published again by the relay.
+WORKFLOWS_OUTBOX_RELAY_AFTER = env_int("WORKFLOWS_OUTBOX_RELAY_AFTER", 120)
+# A message claimed for sending this many seconds ago is presumed lost with its worker and
+# sent again; keep it above the sending task's time limit (300 s).
+WORKFLOWS_OUTBOX_LEASE = env_int("WORKFLOWS_OUTBOX_LEASE", 600)
+# Payload keys blanked once a message is sent: one-time secrets have no business staying there.
+WORKFLOWS_MAIL_SCRUB_KEYS = ["tracking_token"]
 
 LOGGING = {
     "version": 1,

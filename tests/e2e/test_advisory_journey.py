@@ -295,7 +295,7 @@ def test_request_from_german_submission_to_agreed_team(live_server, journey_site
     assert seen["screened"].endswith("is now “Screening”.")
     assert seen["accepted"].endswith("is now “Accepted”.")
     assert seen["state_accepted"] == "Accepted"
-    assert seen["invite_message"].startswith(f"{journey_site['expert_name']} is invited as lead")
+    assert seen["invite_message"].lower().startswith(f"{journey_site['expert_name']} is invited as lead".lower())
     assert journey_site["expert_name"] in seen["team_after_invite"]
     assert "Invited" in seen["team_after_invite"]
     assert seen["expert_message"].endswith("is now “Accepted”.")
