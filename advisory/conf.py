@@ -9,8 +9,16 @@ DEFAULTS = {
     "ADVISORY_DECISION_BUSINESS_DAYS": 10,
     # Business days an invited expert has to answer before the invitation expires.
     "ADVISORY_INVITATION_RESPONSE_BUSINESS_DAYS": 5,
-    # Business days after delivery before the system closes the request.
-    "ADVISORY_AUTO_CLOSE_BUSINESS_DAYS": 20,
+    # Business days after the invitation when an expert who has not answered yet is reminded
+    # (no reminder when it is not before the expiry).
+    "ADVISORY_INVITATION_REMINDER_BUSINESS_DAYS": 3,
+    # Calendar days a requester may owe an answer (to a question, or on the proposed team)
+    # before they are reminded, once.
+    "ADVISORY_REQUESTER_REMINDER_DAYS": 10,
+    # Calendar days after delivery before the system closes a request that got no feedback.
+    "ADVISORY_AUTO_CLOSE_DAYS": 30,
+    # Reply-To of the e-mails to requesters (a shared mailbox); empty: WORKFLOWS_REPLY_TO.
+    "ADVISORY_REPLY_TO": "",
     # Uploads: size of one file in bytes, files per submission or answer.
     "ADVISORY_MAX_UPLOAD_SIZE": 10 * 1024 * 1024,
     "ADVISORY_MAX_FILES": 5,

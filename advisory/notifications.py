@@ -11,8 +11,12 @@ by reference and let the requester ask for the link again.
 """
 
 from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
 
 from workflows.outbox import Notification
+
+from . import conf
 
 TEMPLATE_PREFIX = "advisory/email/"
 
@@ -25,7 +29,7 @@ REQUEST_EVENTS = {
     "accept": ("request_accepted", None, None),
     "decline": ("request_declined", None, None),
     "propose_team": ("team_proposed", None, None),
-    "approve_team": (None, "team_approved", "engagement_started"),
+    "approve_team": ("engagement_started", "team_approved", "engagement_started"),
     "object_team": (None, "team_objected", None),
     "hold": ("engagement_on_hold", None, "engagement_on_hold"),
     "resume": ("engagement_resumed", None, "engagement_resumed"),
@@ -65,56 +69,144 @@ def _staff_language(user):
     return _language(profile.preferred_language if profile else "")
 
 
+def _iso(moment):
+    return moment.isoformat() if moment else ""
+
+
+def admin_url(name, **kwargs):
+    """The absolute URL of an admin view (for e-mails, which have no HTTP request to build it from)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, kwargs=kwargs or None)
+
+
+def resend_url(request):
+    """Where the requester asks for their tracking link again, in their language; "" without a form page."""
+    from .models.pages import RequestFormPage
+
+    page = RequestFormPage.for_language(request.requester_language)
+    return page.route_url("resend") if page is not None else ""
+
+
+def expert_links(assignment):
+    return {
+        "audience": "expert",
+        "assignment_url": admin_url("advisory_expert:assignment", assignment=assignment.pk),
+    }
+
+
 def base_context(request, performed=None):
+    """What every e-mail about `request` may show: no personal data, plain JSON values."""
     context = {
         "request_id": request.pk,
         "reference": request.reference or "",
         "organisation": request.organisation,
         "programme_name": request.programme_name,
+        "country": request.country.country.code if request.country_id else "",
+        "service_type": request.service_type,
         "state": request.state,
+        "submitted_at": _iso(request.submitted_at),
+        "sla_due_at": _iso(request.sla_due_at),
     }
     if performed is not None:
         context.update(transition=performed.name, comment=performed.comment, actor_kind=performed.actor.kind)
     return context
 
 
+def _reply_to(address):
+    return {"reply_to": address} if address else {}
+
+
 def to_requester(request, name, context, key=""):
+    """One e-mail to the requester, in the language they submitted in.
+
+    Without a raw `tracking_token` in `context` the e-mail points to the page where the requester
+    asks for their link again (`resend_url`).
+    """
+    link = resend_url(request)
+    context = {
+        **context,
+        "audience": "requester",
+        "requester_name": request.requester_name,
+        "resend_url": link,
+        # A new link may be asked for while the request runs (see services.resend_tracking_link).
+        "can_resend": bool(link) and request.state in (*request.OPEN_STATES, request.State.DELIVERED),
+        **_reply_to(conf.get("ADVISORY_REPLY_TO")),
+    }
     return Notification(
         request.requester_email, template(name), context, _language(request.requester_language), key
     )
 
 
-def coordinators_of(request):
-    """The active coordinators whose profile lists the request's country; else the lead coordinators."""
+def _staff_users(filters):
     from django.contrib.auth import get_user_model
 
     from .roles import COORDINATORS, LEAD_COORDINATORS
 
     users = get_user_model().objects.filter(
-        is_active=True, groups__name__in=[COORDINATORS, LEAD_COORDINATORS], coordinator_profile__isnull=False
+        is_active=True, groups__name__in=[COORDINATORS, LEAD_COORDINATORS]
     )
+    return users.filter(filters) if filters is not None else users
+
+
+def coordinators_of(request):
+    """The active coordinators whose profile lists the request's country; else the lead coordinators."""
+    users = _staff_users(Q(coordinator_profile__isnull=False))
     scoped = users.filter(coordinator_profile__countries=request.country_id)
     chosen = scoped if scoped.exists() else users.filter(coordinator_profile__is_lead=True)
     return list(chosen.exclude(email="").select_related("coordinator_profile").distinct().order_by("pk"))
 
 
-def to_staff(request, name, context):
+def lead_coordinators():
+    """The active lead coordinators (the group, or a profile that says so): escalations go to them."""
+    from .roles import LEAD_COORDINATORS
+
+    users = _staff_users(None).filter(
+        Q(groups__name=LEAD_COORDINATORS) | Q(coordinator_profile__is_lead=True)
+    )
+    return list(users.exclude(email="").select_related("coordinator_profile").distinct().order_by("pk"))
+
+
+def _staff_notifications(request, users, name, context, key=""):
+    context = {
+        **context,
+        "audience": "staff",
+        "admin_url": admin_url("advisory_requests:detail", pk=request.pk),
+    }
+    return [Notification(user.email, template(name), context, _staff_language(user), key) for user in users]
+
+
+def to_staff(request, name, context, key=""):
     """The owner, or while there is none, the coordinators of the request's country."""
     users = [request.owner] if request.owner_id and request.owner.email else coordinators_of(request)
-    return [Notification(user.email, template(name), context, _staff_language(user)) for user in users]
+    return _staff_notifications(request, users, name, context, key)
+
+
+def to_leads(request, name, context, key="", exclude=()):
+    """The lead coordinators, but those in `exclude` (addresses already told)."""
+    users = [user for user in lead_coordinators() if user.email not in set(exclude)]
+    return _staff_notifications(request, users, name, context, key)
+
+
+def _expert_reply_to(request):
+    # Experts work with the request's coordinator: replies reach them.
+    return _reply_to(request.owner.email if request.owner_id and request.owner.email else "")
+
+
+def to_expert(assignment, name, context, key=""):
+    expert = assignment.expert
+    context = {**context, **expert_links(assignment), **_expert_reply_to(assignment.request)}
+    return Notification(expert.email, template(name), context, _language(expert.preferred_language), key)
 
 
 def to_team(request, name, context, states=("invited", "accepted")):
-    assignments = request.assignments.filter(state__in=states).select_related("expert")
-    return [
-        Notification(a.expert.email, template(name), context, _language(a.expert.preferred_language))
-        for a in assignments
-    ]
+    assignments = request.assignments.filter(state__in=states).select_related("expert", "request__owner")
+    return [to_expert(assignment, name, context) for assignment in assignments]
 
 
 def for_request(request, performed):
     requester_template, staff_template, team_template = REQUEST_EVENTS.get(performed.name, (None, None, None))
     context = base_context(request, performed)
+    if performed.name == "deliver":
+        context["auto_close_at"] = _deadline_iso(request, "auto-close")
     found = []
     if requester_template:
         requester_context = dict(context)
@@ -140,12 +232,7 @@ def for_assignment(assignment, performed):
     }
     found = []
     if expert_template:
-        expert = assignment.expert
-        found.append(
-            Notification(
-                expert.email, template(expert_template), context, _language(expert.preferred_language)
-            )
-        )
+        found.append(to_expert(assignment, expert_template, context))
     if staff_template:
         found.extend(to_staff(request, staff_template, context))
     return found
@@ -163,12 +250,7 @@ def for_deliverable(deliverable, performed):
     }
     found = []
     if expert_template:
-        expert = deliverable.assignment.expert
-        found.append(
-            Notification(
-                expert.email, template(expert_template), context, _language(expert.preferred_language)
-            )
-        )
+        found.append(to_expert(deliverable.assignment, expert_template, context))
     if staff_template:
         found.extend(to_staff(request, staff_template, context))
     if requester_template:
@@ -176,13 +258,28 @@ def for_deliverable(deliverable, performed):
     return found
 
 
+def _deadline_iso(obj, purpose):
+    from workflows import deadlines
+
+    deadline = deadlines.get_deadline(obj, purpose)
+    return _iso(deadline.due_at) if deadline is not None else ""
+
+
 def invitation(assignment):
     """The e-mail inviting an expert (an invitation is created, not transitioned)."""
-    expert, request = assignment.expert, assignment.request
-    context = {
-        **base_context(request),
+    return [to_expert(assignment, "invitation", invitation_context(assignment))]
+
+
+def invitation_context(assignment):
+    """What an expert needs to answer an invitation: the request in brief, the deadline, the links."""
+    return {
+        **base_context(assignment.request),
         "assignment_id": assignment.pk,
         "role": assignment.role,
-        "response_due_at": assignment.response_due_at.isoformat() if assignment.response_due_at else "",
+        "response_due_at": _iso(assignment.response_due_at),
+        "invitations_url": admin_url("advisory_expert:invitations"),
+        "accept_url": admin_url("advisory_expert:transition", assignment=assignment.pk, transition="accept"),
+        "decline_url": admin_url(
+            "advisory_expert:transition", assignment=assignment.pk, transition="decline"
+        ),
     }
-    return [Notification(expert.email, template("invitation"), context, _language(expert.preferred_language))]

@@ -30,8 +30,13 @@ from .models import (
     Message,
     NetworkCountry,
 )
-from .models.assignments import RESPONSE_DEADLINE
-from .models.requests import AUTO_CLOSE_DEADLINE, SLA_DEADLINES
+from .models.assignments import REMINDER_DEADLINE, RESPONSE_DEADLINE
+from .models.requests import (
+    AUTO_CLOSE_DEADLINE,
+    INFO_REMINDER_DEADLINE,
+    SLA_DEADLINES,
+    TEAM_REMINDER_DEADLINE,
+)
 from .uploads import validate_upload, validate_uploads
 
 logger = logging.getLogger(__name__)
@@ -180,6 +185,7 @@ def invite_expert(request, expert, role, actor):
 
     now = timezone.now()
     due = add_business_days(now, conf.get("ADVISORY_INVITATION_RESPONSE_BUSINESS_DAYS"))
+    remind_at = add_business_days(now, conf.get("ADVISORY_INVITATION_REMINDER_BUSINESS_DAYS"))
     try:
         with transaction.atomic():
             assignment = Assignment.objects.create(
@@ -191,6 +197,8 @@ def invite_expert(request, expert, role, actor):
                 created_at=now,
             )
             deadlines.set_deadline(assignment, RESPONSE_DEADLINE, due)
+            if now < remind_at < due:
+                deadlines.set_deadline(assignment, REMINDER_DEADLINE, remind_at)
             wagtail_log(
                 assignment,
                 INVITE_ACTION,
@@ -305,39 +313,90 @@ def record_feedback(request, actor, score, comment=""):
     return request
 
 
-def process_due_deadlines(now=None):
-    """The periodic scan: expire unanswered invitations, close delivered requests, escalate overdue SLAs.
+# Deadlines of a request after which the requester, who owes an answer, is reminded: (state, template).
+REQUESTER_REMINDERS = {
+    INFO_REMINDER_DEADLINE: (AdvisoryRequest.State.AWAITING_INFO, "information_reminder"),
+    TEAM_REMINDER_DEADLINE: (AdvisoryRequest.State.TEAM_PROPOSED, "team_reminder"),
+}
 
-    Each deadline is handled once (claimed with `mark_fired`), whatever the number of scans running.
-    Returns how many of each were handled.
+
+def _escalate(request, deadline):
+    """The SLA deadline passed: remind the owner (or the country's coordinators), tell the leads."""
+    context = {
+        **notifications.base_context(request),
+        "deadline": deadline.purpose,
+        "due_at": deadline.due_at.isoformat(),
+    }
+    found = notifications.to_staff(request, f"sla_overdue_{deadline.purpose}", context)
+    found += notifications.to_leads(
+        request, "sla_escalation", context, exclude=[message.recipient for message in found]
+    )
+    _enqueue(request, "advisory.advisoryrequest.sla_overdue", found, f"deadline:{deadline.pk}")
+
+
+def _remind_expert(assignment, deadline, now):
+    """Remind an invited expert who has not answered, unless the answer time is already over."""
+    if assignment.state != Assignment.State.INVITED:
+        return False
+    if assignment.response_due_at is not None and assignment.response_due_at <= now:
+        return False  # it expires in this scan: a reminder would come too late
+    found = [
+        notifications.to_expert(
+            assignment, "invitation_reminder", notifications.invitation_context(assignment)
+        )
+    ]
+    _enqueue(assignment, "advisory.assignment.reminder", found, f"deadline:{deadline.pk}")
+    return True
+
+
+def _remind_requester(request, deadline):
+    state, template = REQUESTER_REMINDERS[deadline.purpose]
+    if request.state != state:
+        return False
+    found = [notifications.to_requester(request, template, notifications.base_context(request))]
+    _enqueue(request, "advisory.advisoryrequest.reminder", found, f"deadline:{deadline.pk}")
+    return True
+
+
+def process_due_deadlines(now=None):
+    """The periodic scan: expire unanswered invitations, close delivered requests, escalate overdue SLAs,
+    remind experts and requesters who owe an answer.
+
+    Each deadline is handled once (claimed with `mark_fired` in the transaction that writes its
+    outbox rows, keyed by the deadline), whatever the number of scans running. Returns how many
+    of each were handled.
     """
     from django.contrib.contenttypes.models import ContentType
 
+    now = now or timezone.now()
     request_type = ContentType.objects.get_for_model(AdvisoryRequest)
     assignment_type = ContentType.objects.get_for_model(Assignment)
-    handled = {"expired": 0, "closed": 0, "escalated": 0}
+    handled = {"expired": 0, "closed": 0, "escalated": 0, "reminded": 0}
     due = deadlines.due(now).filter(content_type__in=[request_type, assignment_type])
     for deadline in due:
         with transaction.atomic():
             if not deadline.mark_fired(now):
                 continue
             try:
-                if deadline.content_type_id == assignment_type.pk and deadline.purpose == RESPONSE_DEADLINE:
-                    assignment = Assignment.objects.get(pk=deadline.object_id)
-                    perform(assignment, "expire", Actor.system(_("invitation expiry")))
-                    handled["expired"] += 1
-                elif deadline.content_type_id == request_type.pk and deadline.purpose == AUTO_CLOSE_DEADLINE:
-                    request = AdvisoryRequest.objects.get(pk=deadline.object_id)
+                if deadline.content_type_id == assignment_type.pk:
+                    assignment = Assignment.objects.select_related("request", "expert").get(
+                        pk=deadline.object_id
+                    )
+                    if deadline.purpose == RESPONSE_DEADLINE:
+                        perform(assignment, "expire", Actor.system(_("invitation expiry")))
+                        handled["expired"] += 1
+                    elif deadline.purpose == REMINDER_DEADLINE and _remind_expert(assignment, deadline, now):
+                        handled["reminded"] += 1
+                    continue
+                request = AdvisoryRequest.objects.get(pk=deadline.object_id)
+                if deadline.purpose == AUTO_CLOSE_DEADLINE:
                     perform(request, "close", Actor.system(_("automatic closing")))
                     handled["closed"] += 1
-                elif deadline.content_type_id == request_type.pk and deadline.purpose in SLA_DEADLINES:
-                    request = AdvisoryRequest.objects.get(pk=deadline.object_id)
-                    context = {**notifications.base_context(request), "deadline": deadline.purpose}
-                    found = notifications.to_staff(request, f"sla_overdue_{deadline.purpose}", context)
-                    _enqueue(
-                        request, "advisory.advisoryrequest.sla_overdue", found, f"deadline:{deadline.pk}"
-                    )
+                elif deadline.purpose in SLA_DEADLINES:
+                    _escalate(request, deadline)
                     handled["escalated"] += 1
+                elif deadline.purpose in REQUESTER_REMINDERS and _remind_requester(request, deadline):
+                    handled["reminded"] += 1
             except (
                 AdvisoryRequest.DoesNotExist,
                 Assignment.DoesNotExist,

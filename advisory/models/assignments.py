@@ -15,6 +15,8 @@ from .experts import Expert
 from .requests import AdvisoryRequest
 
 RESPONSE_DEADLINE = "response"
+# Before the response deadline: the expert who has not answered yet is reminded once.
+REMINDER_DEADLINE = "response-reminder"
 
 
 @guard(_("The request is no longer open."))
@@ -131,7 +133,7 @@ class Assignment(ConcurrentTransitionMixin, models.Model):
     def _end(self, reason=""):
         self.end_reason = reason
         self.ended_at = timezone.now()
-        deadlines.clear(self, RESPONSE_DEADLINE)
+        deadlines.clear(self)
 
     @workflow_transition(
         field=state,
@@ -150,7 +152,7 @@ class Assignment(ConcurrentTransitionMixin, models.Model):
         self.no_conflict_declared = True
         self.conflict_statement = (data.get("conflict_statement") or "").strip()
         self.responded_at = timezone.now()
-        deadlines.clear(self, RESPONSE_DEADLINE)
+        deadlines.clear(self)
 
     @workflow_transition(
         field=state,

@@ -2,6 +2,7 @@ import hashlib
 import hmac
 import secrets
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -35,6 +36,9 @@ SCREENING_DEADLINE = "screening"
 DECISION_DEADLINE = "decision"
 AUTO_CLOSE_DEADLINE = "auto-close"
 SLA_DEADLINES = (SCREENING_DEADLINE, DECISION_DEADLINE)
+# When the requester owes an answer: to a question, or on the proposed team.
+INFO_REMINDER_DEADLINE = "info-reminder"
+TEAM_REMINDER_DEADLINE = "team-reminder"
 
 
 @guard(_("At least one lead expert must have accepted the invitation."))
@@ -266,6 +270,12 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
             deadlines.clear(self, purpose)
         self._mirror_sla()
 
+    def _remind_requester(self, purpose, now=None):
+        now = now or timezone.now()
+        deadlines.set_deadline(
+            self, purpose, now + timedelta(days=conf.get("ADVISORY_REQUESTER_REMINDER_DAYS"))
+        )
+
     def _end(self):
         deadlines.clear(self)
         self.sla_due_at = None
@@ -320,6 +330,7 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
         self._add_message(comment, actor=actor)
         deadlines.pause(self, DECISION_DEADLINE)
         self.sla_due_at = None  # the clock waits for the requester
+        self._remind_requester(INFO_REMINDER_DEADLINE)
 
     @workflow_transition(
         field=state,
@@ -331,6 +342,7 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
     )
     def provide_info(self, *, actor, comment):
         message = self._add_message(comment, actor=actor)
+        deadlines.clear(self, INFO_REMINDER_DEADLINE)
         deadlines.resume(self, DECISION_DEADLINE)
         self._mirror_sla()
         return message
@@ -374,7 +386,7 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
         **permissions.who("request.propose_team"),
     )
     def propose_team(self):
-        pass
+        self._remind_requester(TEAM_REMINDER_DEADLINE)
 
     @workflow_transition(
         field=state,
@@ -385,7 +397,7 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
         **permissions.who("request.approve_team"),
     )
     def approve_team(self):
-        pass
+        deadlines.clear(self, TEAM_REMINDER_DEADLINE)
 
     @workflow_transition(
         field=state,
@@ -397,6 +409,7 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
     )
     def object_team(self, *, actor, comment):
         self._add_message(comment, actor=actor)
+        deadlines.clear(self, TEAM_REMINDER_DEADLINE)
 
     @workflow_transition(
         field=state,
@@ -429,10 +442,9 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
         **permissions.who("request.deliver"),
     )
     def deliver(self):
-        now = timezone.now()
-        deadlines.set_deadline(
-            self, AUTO_CLOSE_DEADLINE, add_business_days(now, conf.get("ADVISORY_AUTO_CLOSE_BUSINESS_DAYS"))
-        )
+        # Calendar days: the requester's time to give feedback, weekends included.
+        due = timezone.now() + timedelta(days=conf.get("ADVISORY_AUTO_CLOSE_DAYS"))
+        deadlines.set_deadline(self, AUTO_CLOSE_DEADLINE, due)
 
     @workflow_transition(
         field=state,

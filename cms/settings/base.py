@@ -244,6 +244,12 @@ CELERY_BEAT_SCHEDULE = {
         # A run missed while beat was down is not worth catching up: the next one covers it.
         "options": {"expires": 55},
     },
+    # Advisory deadlines: reminders, escalations, expired invitations, automatic closing.
+    "scan-advisory-deadlines": {
+        "task": "advisory.tasks.scan_deadlines",
+        "schedule": 5 * 60,
+        "options": {"expires": 4 * 60},
+    },
 }
 
 # Wagtail's own background work (reference index, search index, image focal points, frontend

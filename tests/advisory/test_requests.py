@@ -244,7 +244,7 @@ def test_deliver_needs_an_approved_deliverable_and_starts_the_auto_close_clock(c
 
     assert request.state == S.DELIVERED
     auto_close = deadlines.get_deadline(request, AUTO_CLOSE_DEADLINE)
-    assert timezone.localtime(auto_close.due_at).date().isoformat() == "2026-12-21"  # 20 business days
+    assert timezone.localtime(auto_close.due_at).date().isoformat() == "2026-12-23"  # 30 days
 
 
 def test_close_by_the_owner_or_the_system(coordinator):

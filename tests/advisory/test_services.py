@@ -312,13 +312,13 @@ def test_the_scan_expires_invitations_closes_delivered_requests_and_escalates(co
     perform(fresh, "submit", requester(fresh))
     screening_due = fresh.sla_due_at
 
-    assert services.process_due_deadlines() == {"expired": 0, "closed": 0, "escalated": 0}
+    assert services.process_due_deadlines() == {"expired": 0, "closed": 0, "escalated": 0, "reminded": 0}
     with time_machine.travel(timezone.now() + timedelta(days=60)):
         handled = services.process_due_deadlines()
         again = services.process_due_deadlines()
 
-    assert handled == {"expired": 1, "closed": 1, "escalated": 2}
-    assert again == {"expired": 0, "closed": 0, "escalated": 0}
+    assert handled == {"expired": 1, "closed": 1, "escalated": 2, "reminded": 0}
+    assert again == {"expired": 0, "closed": 0, "escalated": 0, "reminded": 0}
     assignment.refresh_from_db()
     delivered.refresh_from_db()
     fresh.refresh_from_db()

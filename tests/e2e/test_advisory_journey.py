@@ -2,7 +2,9 @@
 
 A requester submits in German on the public site, a coordinator screens, accepts and invites an expert
 in the Wagtail admin, the expert accepts the invitation, the coordinator proposes the team, and the
-requester agrees to it on the tracking page. Every step is a click in Chromium on the live server.
+requester agrees to it on the tracking page. The expert uploads a deliverable, the coordinator approves
+it and marks the request delivered, the requester downloads the result and gives feedback, and the
+coordinator closes the request. Every step is a click in Chromium on the live server.
 
 Screenshots of each step go to $JOURNEY_SCREENSHOTS (default /tmp/journey/).
 """
@@ -12,13 +14,14 @@ import os
 import re
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry, Site
 from wagtail_localize.operations import translate_object
 
-from advisory.models import AdvisoryRequest, ExpertiseArea, RequestFormPage
+from advisory.models import AdvisoryRequest, Deliverable, ExpertiseArea, RequestFormPage
 from tests.advisory.factories import PDF_BYTES, CoordinatorFactory, ExpertUserFactory, area, country
 from tests.cms.factories import english_home, translate
 from tests.e2e.conftest import launch_options
@@ -40,6 +43,7 @@ GERMAN = {
     "submitted": "Eingereicht",
     "team_proposed": "Team vorgeschlagen",
     "in_progress": "In Bearbeitung",
+    "delivered": "Übergeben",
 }
 
 
@@ -146,13 +150,24 @@ def open_dialog_and_submit(page, button, fill):
         dialog.locator("form button[type=submit]").click()
 
 
-def test_request_from_german_submission_to_agreed_team(live_server, journey_site, chromium, tmp_path):
+def press(page, button, fill=None):
+    """Press a transition button: straight away, or through its dialog when it asks for input."""
+    if button.get_attribute("data-a11y-dialog-show"):
+        open_dialog_and_submit(page, button, fill or (lambda dialog: None))
+    else:
+        with page.expect_navigation():
+            button.click()
+
+
+def test_request_from_german_submission_to_closed_engagement(live_server, journey_site, chromium, tmp_path):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for old in [*SCREENSHOTS.glob("[0-9][0-9]-*.png"), *SCREENSHOTS.glob("failed-*.png")]:
         old.unlink()
     base = live_server.url
     document = tmp_path / "programmbeschreibung.pdf"
     document.write_bytes(PDF_BYTES)
+    result = tmp_path / "empfehlungen.pdf"
+    result.write_bytes(PDF_BYTES)
     start = (timezone.localdate() + timedelta(days=30)).isoformat()
     end = (timezone.localdate() + timedelta(days=120)).isoformat()
     seen = {}
@@ -278,6 +293,75 @@ def test_request_from_german_submission_to_agreed_team(live_server, journey_site
             seen["state_final"] = page.locator(".status-panel__state").inner_text()
             seen["timeline"] = page.locator(".timeline__label").all_inner_texts()
             shoot(page, "12-tracking-in-progress")
+
+            # 7. The expert opens the engagement and uploads the deliverable, submitting it for review.
+            open_menu_item(desk, "My engagements", f"{base}/admin/advisory/my/engagements/")
+            desk.get_by_role("link", name=re.compile(re.escape(seen["reference"]))).click()
+            desk.wait_for_url(re.compile(r"/admin/advisory/my/assignments/\d+/$"))
+            engagement_url = desk.url.split("#")[0]
+            desk.get_by_role("link", name="Upload a deliverable").click()
+            desk.wait_for_url(re.compile(r"/admin/advisory/my/assignments/\d+/upload/$"))
+            desk.get_by_label("Title").fill("Empfehlungen zur Förderperiode")
+            desk.get_by_label("Description").fill("Zehn Empfehlungen mit Begründung.")
+            desk.get_by_label("File").set_input_files(str(result))
+            shoot(desk, "13-deliverable-upload")
+            desk.get_by_role("button", name="Upload and submit").click()
+            desk.wait_for_url(engagement_url + "#deliverables")
+            uploaded = desk.locator("#deliverables tr[data-deliverable]")
+            uploaded.wait_for()
+            seen["upload_message"] = admin_message(desk)
+            seen["uploaded_row"] = uploaded.text_content()
+            shoot(desk, "14-deliverable-submitted", show=uploaded)
+
+            # 8. The coordinator approves the deliverable and marks the request delivered.
+            admin.goto(detail_url)
+            approve_deliverable = admin.locator('#deliverables [data-deliverable-transition="approve"]')
+            approve_deliverable.wait_for()
+            shoot(admin, "15-deliverable-to-review", show=approve_deliverable)
+            press(
+                admin,
+                approve_deliverable,
+                lambda dialog: dialog.locator("textarea[name$='comment']").fill("Danke, sehr klar."),
+            )
+            reviewed = admin.locator("#deliverables tr[data-deliverable]")
+            reviewed.filter(has_text="Approved").wait_for()
+            seen["approved_message"] = admin_message(admin)
+            shoot(admin, "16-deliverable-approved", show=reviewed)
+            press(admin, admin.locator('[data-advisoryrequest-transition="deliver"]'))
+            admin.locator(".advisory-status-card .w-status").filter(has_text="Delivered").wait_for()
+            seen["delivered"] = admin_message(admin)
+            shoot(admin, "17-delivered")
+
+            # 9. The requester downloads the result and gives feedback.
+            page.reload()
+            seen["state_delivered"] = page.locator(".status-panel__state").inner_text()
+            results = page.locator("section[aria-labelledby=results-title] .file-list li")
+            seen["results"] = results.all_inner_texts()
+            link = results.first.get_by_role("link")
+            download = page.request.get(urljoin(page.url, link.get_attribute("href")))
+            seen["download"] = (download.status, download.headers.get("content-type", ""), download.body())
+            feedback = page.locator("form.action-form").filter(
+                has=page.locator('input[name=action][value="feedback"]')
+            )
+            feedback.get_by_label("4 – zufrieden").check()
+            feedback.get_by_label("Kommentar").fill("Hilfreiche, konkrete Empfehlungen.")
+            shoot(page, "18-tracking-delivered-feedback", show=feedback)
+            with page.expect_navigation():
+                feedback.get_by_role("button", name="Rückmeldung senden").click()
+            page.locator(".notices").wait_for()
+            seen["feedback_notice"] = page.locator(".notices").inner_text()
+            seen["state_after_feedback"] = page.locator(".status-panel__state").inner_text()
+            seen["feedback_section"] = page.locator("section[aria-labelledby=feedback-title]").inner_text()
+            seen["feedback_form_left"] = page.locator('input[name=action][value="feedback"]').count()
+            seen["timeline_after_feedback"] = page.locator(".timeline__label").all_inner_texts()
+            shoot(page, "19-tracking-feedback-given")
+
+            # 10. The coordinator closes the request.
+            admin.goto(detail_url)
+            press(admin, admin.locator('[data-advisoryrequest-transition="close"]'))
+            admin.locator(".advisory-status-card .w-status").filter(has_text="Closed").wait_for()
+            seen["closed"] = admin_message(admin)
+            shoot(admin, "20-closed")
         except Exception:
             # Where it stopped, for whoever reads the failure.
             for number, context in enumerate(browser.contexts):
@@ -295,7 +379,8 @@ def test_request_from_german_submission_to_agreed_team(live_server, journey_site
     assert seen["screened"].endswith("is now “Screening”.")
     assert seen["accepted"].endswith("is now “Accepted”.")
     assert seen["state_accepted"] == "Accepted"
-    assert seen["invite_message"].lower().startswith(f"{journey_site['expert_name']} is invited as lead".lower())
+    invited_as_lead = f"{journey_site['expert_name']} is invited as lead".lower()
+    assert seen["invite_message"].lower().startswith(invited_as_lead)
     assert journey_site["expert_name"] in seen["team_after_invite"]
     assert "Invited" in seen["team_after_invite"]
     assert seen["expert_message"].endswith("is now “Accepted”.")
@@ -308,28 +393,66 @@ def test_request_from_german_submission_to_agreed_team(live_server, journey_site
     # submit, screen, accept, propose_team, approve_team: in the requester's words.
     assert len(seen["timeline"]) == 5
     assert seen["timeline"][-1].startswith("Sie haben dem Team zugestimmt")
+    assert seen["upload_message"] == "“Empfehlungen zur Förderperiode” is uploaded and submitted for review."
+    assert "Empfehlungen zur Förderperiode" in seen["uploaded_row"]
+    assert "Submitted for review" in seen["uploaded_row"]
+    assert seen["approved_message"].endswith("is now “Approved”.")
+    assert seen["delivered"].endswith("is now “Delivered”.")
+    assert seen["state_delivered"] == GERMAN["delivered"]
+    assert len(seen["results"]) == 1
+    assert seen["results"][0].startswith("Empfehlungen zur Förderperiode")
+    assert "empfehlungen.pdf" in seen["results"][0]
+    status, content_type, body = seen["download"]
+    assert status == 200
+    assert content_type == "application/pdf"
+    assert body == PDF_BYTES
+    assert "Vielen Dank für Ihre Rückmeldung." in seen["feedback_notice"]
+    assert seen["state_after_feedback"] == GERMAN["delivered"]
+    assert "Sie haben den Auftrag mit 4 von 5 bewertet." in seen["feedback_section"]
+    assert seen["feedback_form_left"] == 0
+    # ... then deliver and the feedback.
+    assert len(seen["timeline_after_feedback"]) == 7
+    assert seen["timeline_after_feedback"][-1] == "Sie haben eine Rückmeldung gegeben"
+    assert seen["closed"].endswith("is now “Closed”.")
 
     # What the database holds: the state, and one audit entry per step, in order.
     request = AdvisoryRequest.objects.get(reference=seen["reference"])
-    assert request.state == AdvisoryRequest.State.IN_PROGRESS
+    assert request.state == AdvisoryRequest.State.CLOSED
     assert request.requester_language == "de"
     assert request.country.country.code == "DE"
     assert request.owner.username == journey_site["coordinator"]
     assert request.scope_summary.startswith("Beratung zur Ausgestaltung")
     assert [a.original_name for a in request.attachments.all()] == ["programmbeschreibung.pdf"]
+    assert (request.feedback_score, request.feedback_comment) == (4, "Hilfreiche, konkrete Empfehlungen.")
     steps = list(
         ModelLogEntry.objects.for_instance(request)
         .filter(action=TRANSITION_ACTION)
         .order_by("timestamp", "pk")
         .values_list("data__transition", flat=True)
     )
-    assert steps == ["submit", "screen", "accept", "propose_team", "approve_team"]
+    assert steps == ["submit", "screen", "accept", "propose_team", "approve_team", "deliver", "close"]
     assignment = request.assignments.get()
     assert assignment.expert_id == journey_site["expert_id"]
+    # Closing the request leaves the expert's part as it is: completing it is a step of its own.
     assert (assignment.role, assignment.state, assignment.no_conflict_declared) == ("lead", "accepted", True)
     assignment_steps = list(
         ModelLogEntry.objects.for_instance(assignment)
         .filter(action=TRANSITION_ACTION)
+        .order_by("timestamp", "pk")
         .values_list("data__transition", flat=True)
     )
     assert assignment_steps == ["accept"]
+    deliverable = request.deliverables.get()
+    assert deliverable.assignment_id == assignment.pk
+    assert deliverable.state == Deliverable.State.APPROVED
+    assert deliverable.title == "Empfehlungen zur Förderperiode"
+    assert deliverable.original_name == "empfehlungen.pdf"
+    assert deliverable.review_comment == "Danke, sehr klar."
+    assert deliverable.approved_at is not None
+    deliverable_steps = list(
+        ModelLogEntry.objects.for_instance(deliverable)
+        .filter(action=TRANSITION_ACTION)
+        .order_by("timestamp", "pk")
+        .values_list("data__transition", flat=True)
+    )
+    assert deliverable_steps == ["submit", "approve"]

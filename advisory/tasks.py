@@ -1,0 +1,14 @@
+"""Celery tasks of the advisory domain: thin wrappers around `advisory.services`."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(name="advisory.tasks.scan_deadlines", ignore_result=True)
+def scan_deadlines():
+    """Handle the advisory deadlines that have come (beat runs it every five minutes).
+
+    Safe to run twice, or in two processes at once: each deadline is claimed by one run only.
+    """
+    return services.process_due_deadlines()

@@ -1,0 +1,113 @@
+"""Filters and tags of the advisory e-mails: the payload holds plain JSON, these present it.
+
+The sender renders under `translation.override(<recipient's language>)`, so dates and names come
+out in that language; times are shown in the project's time zone (Brussels).
+"""
+
+from datetime import date, datetime
+
+from django import template
+from django.conf import settings
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+
+register = template.Library()
+
+
+def _parse(value):
+    if isinstance(value, datetime | date):
+        return value
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _local(moment):
+    if isinstance(moment, datetime) and timezone.is_aware(moment):
+        return timezone.localtime(moment, timezone.get_default_timezone())
+    return moment
+
+
+def zone_label():
+    """ "Brussels time" (translated) for the default zone, else the zone's name."""
+    name = str(settings.TIME_ZONE)
+    return gettext("Brussels time") if name == "Europe/Brussels" else name
+
+
+@register.filter
+def email_datetime(value):
+    """An ISO date-time as the recipient reads it: "30 November 2026, 09:00 (Brussels time)"."""
+    moment = _local(_parse(value))
+    if moment is None:
+        return ""
+    if not isinstance(moment, datetime):
+        return formats.date_format(moment, "DATE_FORMAT")
+    return "{} {} ({})".format(
+        formats.date_format(moment, "DATE_FORMAT"), formats.time_format(moment, "TIME_FORMAT"), zone_label()
+    )
+
+
+@register.filter
+def email_date(value):
+    """An ISO date or date-time as a date in the recipient's language (the local date in Brussels)."""
+    moment = _local(_parse(value))
+    if moment is None:
+        return ""
+    return formats.date_format(moment.date() if isinstance(moment, datetime) else moment, "DATE_FORMAT")
+
+
+@register.filter
+def country_name(code):
+    """A country code as its name in the active language."""
+    if not code:
+        return ""
+    from django_countries import countries
+
+    return str(countries.name(code)) or code
+
+
+@register.filter
+def service_label(value):
+    from ..choices import ServiceType
+
+    return _choice_label(ServiceType, value)
+
+
+@register.filter
+def role_label(value):
+    from ..choices import AssignmentRole
+
+    return _choice_label(AssignmentRole, value)
+
+
+def _choice_label(choices, value):
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value or ""
+
+
+@register.simple_tag(takes_context=True)
+def tracking_url(context):
+    """The requester's tracking link, built from the raw token of the receipt or resend e-mail.
+
+    Built here, not stored: the token is removed from the payload once the e-mail is sent, and no
+    copy of it may stay behind in a URL.
+    """
+    token = context.get("tracking_token")
+    if not token:
+        return ""
+    from ..models import AdvisoryRequest, RequestFormPage
+
+    request = AdvisoryRequest.objects.filter(pk=context.get("request_id")).first()
+    if request is None:
+        return ""
+    return RequestFormPage.tracking_url_for(request, token)
+
+
+@register.simple_tag
+def site_name():
+    return settings.WAGTAIL_SITE_NAME
