@@ -266,8 +266,39 @@ def _deadline_iso(obj, purpose):
 
 
 def invitation(assignment):
-    """The e-mail inviting an expert (an invitation is created, not transitioned)."""
-    return [to_expert(assignment, "invitation", invitation_context(assignment))]
+    """The e-mail inviting an expert (an invitation is created, not transitioned).
+
+    It carries the answer's deadline as a calendar entry (.ics), so it lands in the expert's diary.
+    """
+    context = invitation_context(assignment)
+    if assignment.response_due_at:
+        context["ics"] = response_deadline_ics(assignment)
+        context["ics_filename"] = f"{assignment.request.reference or 'invitation'}.ics"
+    return [to_expert(assignment, "invitation", context)]
+
+
+def response_deadline_ics(assignment):
+    """An iCalendar entry ending at the invitation's response deadline."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from icalendar import Calendar, Event
+
+    request = assignment.request
+    calendar = Calendar()
+    calendar.add("prodid", "-//European Secretariat for Cluster Analysis//Advisory//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    host = admin_url("advisory_expert:invitations").split("//")[-1].split("/")[0] or "localhost"
+    event.add("uid", f"invitation-{assignment.pk}@{host}")
+    event.add("summary", f"{request.reference}: {request.programme_name}")
+    event.add("dtstart", assignment.response_due_at - timedelta(minutes=30))
+    event.add("dtend", assignment.response_due_at)
+    event.add("dtstamp", timezone.now())
+    event.add("url", admin_url("advisory_expert:invitations"))
+    calendar.add_component(event)
+    return calendar.to_ical().decode()
 
 
 def invitation_context(assignment):

@@ -100,3 +100,19 @@ def test_nothing_is_sent_by_a_transition_itself(coordinator):
     request = AdvisoryRequestFactory(state=S.SUBMITTED)
     perform(request, "screen", coordinator)
     assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"pending"}
+
+
+def test_an_invitation_carries_its_response_deadline_as_a_calendar_entry():
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from icalendar import Calendar
+
+    assignment = AssignmentFactory(response_due_at=timezone.now() + timedelta(days=5))
+    (notification,) = notifications.invitation(assignment)
+    calendar = Calendar.from_ical(notification.context["ics"])
+    (event,) = calendar.walk("VEVENT")
+    # iCalendar keeps whole seconds.
+    assert event.decoded("dtend") == assignment.response_due_at.replace(microsecond=0)
+    assert assignment.request.reference in str(event["summary"])
+    assert notification.context["ics_filename"].endswith(".ics")
