@@ -210,6 +210,8 @@ if CELERY_BROKER_URL == "filesystem://":
         "store_processed": False,
         # Exchange tables (kombu's default is a "control" folder in the working directory).
         "control_folder": str(_broker_dir / "control"),
+        # kombu polls the folder every second by default: a laptop's e-mail should not wait for it.
+        "polling_interval": 0.2,
     }
 else:
     # Redis (and SQS) hand an unacknowledged message to another worker after this many seconds.
