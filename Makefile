@@ -67,7 +67,7 @@ lock:
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found"; exit 1; }
 	rm -rf var/lock-venv
 	$(PYTHON) -m venv var/lock-venv
-	var/lock-venv/bin/python -m pip install --quiet -e ".[dev,elasticsearch]"
+	var/lock-venv/bin/python -m pip install --quiet -e ".[dev,elasticsearch,s3]"
 	{ sed -n '1,3p' $(CONSTRAINTS); var/lock-venv/bin/python -m pip freeze --exclude-editable; } > $(CONSTRAINTS).new
 	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 	rm -rf var/lock-venv

@@ -3,6 +3,7 @@
 import logging
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.test import override_settings
@@ -17,8 +18,15 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session", autouse=True)
 def _media_root(tmp_path_factory):
-    """Uploads of the test run go to a temporary directory, never to var/media."""
-    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+    """Uploads of the test run go to temporary directories, never to var/media or var/private."""
+    private = str(tmp_path_factory.mktemp("private"))
+    storages = {
+        **settings.STORAGES,
+        "private": {**settings.STORAGES["private"], "OPTIONS": {"location": private}},
+    }
+    with override_settings(
+        MEDIA_ROOT=str(tmp_path_factory.mktemp("media")), PRIVATE_MEDIA_ROOT=private, STORAGES=storages
+    ):
         yield
 
 

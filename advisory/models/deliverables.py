@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
+from workflows.storage import private_storage
 from workflows.transitions import guard, workflow_transition
 
 from .. import notifications, permissions
@@ -39,7 +40,7 @@ class Deliverable(ConcurrentTransitionMixin, models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    file = models.FileField(_("file"), upload_to=deliverable_path, max_length=255)
+    file = models.FileField(_("file"), upload_to=deliverable_path, storage=private_storage, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=120)
     size = models.PositiveIntegerField(_("size in bytes"))

@@ -15,6 +15,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField
 from workflows import deadlines
 from workflows.business_days import add_business_days
 from workflows.models import Deadline
+from workflows.storage import private_storage
 from workflows.transitions import guard, workflow_transition
 
 from .. import conf, notifications, permissions
@@ -150,6 +151,12 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
         _("required certification"), max_length=32, choices=CertificationType.choices, blank=True
     )
     privacy_consent_at = models.DateTimeField(_("privacy consent given at"), null=True, blank=True)
+    privacy_notice_version = models.CharField(
+        _("privacy notice version"),
+        max_length=64,
+        blank=True,
+        help_text=_("The version of the privacy notice the requester agreed to."),
+    )
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -163,6 +170,9 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
     # indexed column of this table; empty while the clock is paused or stopped.
     sla_due_at = models.DateTimeField(_("SLA due"), null=True, blank=True)
     tracking_token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    tracking_token_issued_at = models.DateTimeField(
+        _("tracking link issued at"), null=True, blank=True, editable=False
+    )
     scope_summary = models.TextField(_("scope summary"), blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     withdraw_reason = models.TextField(_("reason for withdrawing"), blank=True)
@@ -175,6 +185,7 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
 
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -501,7 +512,7 @@ class Attachment(models.Model):
         on_delete=models.SET_NULL,
         related_name="attachments",
     )
-    file = models.FileField(_("file"), upload_to=attachment_path, max_length=255)
+    file = models.FileField(_("file"), upload_to=attachment_path, storage=private_storage, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=120)
     size = models.PositiveIntegerField(_("size in bytes"))

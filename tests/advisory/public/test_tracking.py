@@ -343,7 +343,7 @@ def test_approved_deliverables_download_through_the_token(client, form_page, jou
     # The page links to it, never to a public media URL.
     html = client.get(track_url(form_page, j.token)).content.decode()
     assert download_url(form_page, j.token, "deliverables", j.deliverable.pk) in html
-    assert j.deliverable.file.url not in html
+    assert j.deliverable.file.name not in html and "/media/" not in html
 
 
 def test_deliverables_not_approved_or_of_another_request_are_not_found(client, form_page, journey):
