@@ -40,6 +40,7 @@ REQUEST_EVENTS = {
 
 # transition name: (template for the expert, template for the owner/coordinators)
 ASSIGNMENT_EVENTS = {
+    "invite": ("invitation", None),  # built by `invitation`: it carries the answer's deadline as .ics
     "accept": (None, "invitation_accepted"),
     "decline": (None, "invitation_declined"),
     "expire": ("invitation_expired", "invitation_expired_coordinator"),
@@ -197,7 +198,10 @@ def to_expert(assignment, name, context, key=""):
     return Notification(expert.email, template(name), context, _language(expert.preferred_language), key)
 
 
-def to_team(request, name, context, states=("invited", "accepted")):
+def to_team(request, name, context, states=None):
+    from .models import Assignment
+
+    states = Assignment.OPEN_STATES if states is None else states
     assignments = request.assignments.filter(state__in=states).select_related("expert", "request__owner")
     return [to_expert(assignment, name, context) for assignment in assignments]
 
@@ -222,6 +226,8 @@ def for_request(request, performed):
 
 
 def for_assignment(assignment, performed):
+    if performed.name == "invite":
+        return invitation(assignment)
     expert_template, staff_template = ASSIGNMENT_EVENTS.get(performed.name, (None, None))
     request = assignment.request
     context = {
@@ -266,7 +272,7 @@ def _deadline_iso(obj, purpose):
 
 
 def invitation(assignment):
-    """The e-mail inviting an expert (an invitation is created, not transitioned).
+    """The e-mail inviting an expert, sent when the "invite" transition is performed.
 
     It carries the answer's deadline as a calendar entry (.ics), so it lands in the expert's diary.
     """

@@ -60,9 +60,6 @@ IMPLIES = {
     SUPERUSER: frozenset({LEAD, COORDINATOR, OWNER}),
 }
 
-# Assignments an expert sees their request through; declined, expired, withdrawn or released ones end it.
-EXPERT_VISIBLE_ASSIGNMENT_STATES = ("invited", "accepted", "completed")
-
 _R, _X, _C, _O, _Y = REQUESTER, EXPERT, COORDINATOR, OWNER, SYSTEM
 
 # action: (label, principals allowed). The single source of truth; keep the groups in this order.
@@ -166,7 +163,7 @@ def _expert_relation(expert_id, obj):
 
     if isinstance(obj, AdvisoryRequest):
         on_it = obj.assignments.filter(
-            expert_id=expert_id, state__in=EXPERT_VISIBLE_ASSIGNMENT_STATES
+            expert_id=expert_id, state__in=Assignment.EXPERT_VISIBLE_STATES
         ).exists()
     elif isinstance(obj, Assignment):
         on_it = obj.expert_id == expert_id
@@ -249,7 +246,7 @@ def request_scope(user, action="request.view"):
             scope |= Q(owner_id=roles.user_id)
     if roles.expert_id is not None and allowed(action, {EXPERT}):
         on_it = Assignment.objects.filter(
-            request=OuterRef("pk"), expert_id=roles.expert_id, state__in=EXPERT_VISIBLE_ASSIGNMENT_STATES
+            request=OuterRef("pk"), expert_id=roles.expert_id, state__in=Assignment.EXPERT_VISIBLE_STATES
         )
         scope |= Q(Exists(on_it))
     return scope

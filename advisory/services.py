@@ -30,7 +30,12 @@ from .models import (
     Message,
     NetworkCountry,
 )
-from .models.assignments import REMINDER_DEADLINE, RESPONSE_DEADLINE
+from .models.assignments import (
+    REMINDER_DEADLINE,
+    RESPONSE_DEADLINE,
+    expert_not_excluded,
+    not_already_invited,
+)
 from .models.requests import (
     AUTO_CLOSE_DEADLINE,
     INFO_REMINDER_DEADLINE,
@@ -41,6 +46,8 @@ from .uploads import validate_upload, validate_uploads
 
 logger = logging.getLogger(__name__)
 
+# Invitations were audited under this action before they became the "invite" transition; its
+# formatter stays registered so that older histories still read.
 INVITE_ACTION = "advisory.invite"
 FEEDBACK_ACTION = "advisory.feedback"
 
@@ -164,58 +171,53 @@ def provide_info(request, actor, answer, files=()):
 
 
 def invite_expert(request, expert, role, actor):
-    """Invite `expert` to `request` in `role`; returns the Assignment (state "invited").
+    """Invite `expert` to `request` in `role`: a new Assignment, moved to "invited" by the engine.
 
-    The actor must be a coordinator covering the request (or its owner, a lead coordinator); the
-    request must be accepted and not over; an expert matching excludes (see `advisory.matching`)
-    is refused with the reasons. The invitation gets a response deadline.
+    The "invite" transition says who may (the matrix's "request.invite_expert") and when (the request
+    is being staffed, an answer date is set, the expert is neither already invited nor excluded by
+    matching); the engine audits it and sends the invitation. Raises PermissionDenied, or
+    ValidationError with the reasons (code "duplicate", "excluded" or "unavailable"), storing nothing.
     """
-    actor = as_actor(actor)
+    # Checked before anything is built, so an anonymous caller is refused, not crashed on.
     permissions.require(actor, "request.invite_expert", request)
+    actor = as_actor(actor)
     if role not in AssignmentRole.values:
         raise ValidationError({"role": [_("Choose a role for the expert.")]})
-    request.refresh_from_db(fields=["state"])
-    if request.state not in AdvisoryRequest.STAFFING_STATES:
-        raise ValidationError(
-            _("Experts can be invited once the request is accepted, until it is delivered.")
-        )
-    suggestion = matching.explain(request, expert)
-    if suggestion.excluded:
-        raise ValidationError([str(reason) for reason in suggestion.reasons], code="excluded")
-
     now = timezone.now()
     due = add_business_days(now, conf.get("ADVISORY_INVITATION_RESPONSE_BUSINESS_DAYS"))
-    remind_at = add_business_days(now, conf.get("ADVISORY_INVITATION_REMINDER_BUSINESS_DAYS"))
     try:
         with transaction.atomic():
+            # The request row stays locked until commit: it cannot leave staffing meanwhile, and
+            # invitations to it are made one after the other, each guard seeing those before it.
+            locked = AdvisoryRequest.objects.select_for_update().get(pk=request.pk)
             assignment = Assignment.objects.create(
-                request=request,
-                expert=expert,
-                role=role,
-                invited_by=actor.user,
-                response_due_at=due,
-                created_at=now,
+                request=locked, expert=expert, role=role, response_due_at=due, created_at=now
             )
-            deadlines.set_deadline(assignment, RESPONSE_DEADLINE, due)
-            if now < remind_at < due:
-                deadlines.set_deadline(assignment, REMINDER_DEADLINE, remind_at)
-            wagtail_log(
-                assignment,
-                INVITE_ACTION,
-                user=actor.user,
-                data={"request": request.reference, "expert": expert.name, "role": role},
-            )
-            _enqueue(
-                assignment,
-                "advisory.assignment.invited",
-                notifications.invitation(assignment),
-                f"invited:{assignment.pk}",
-            )
+            perform(assignment, "invite", actor)
     except IntegrityError:
-        raise ValidationError(
-            _("This expert is already invited to this request."), code="duplicate"
-        ) from None
+        # Where rows cannot be locked, the unique constraint on open invitations still holds.
+        raise _already_invited() from None
+    except TransitionUnavailable as refusal:
+        raise _invitation_refused(refusal, request, expert) from None
     return assignment
+
+
+def _already_invited():
+    return ValidationError(_("This expert is already invited to this request."), code="duplicate")
+
+
+def _invitation_refused(refusal, request, expert):
+    """The refusal of the "invite" guards as a ValidationError; exclusions come with matching's reasons."""
+    reasons = [str(reason) for reason in refusal.reasons] or [str(refusal)]
+    if str(not_already_invited.message) in reasons:
+        return _already_invited()
+    code = "unavailable"
+    if str(expert_not_excluded.message) in reasons:
+        code = "excluded"
+        explained = [str(reason) for reason in matching.explain(request, expert).reasons]
+        reasons = [reason for reason in reasons if reason != str(expert_not_excluded.message)]
+        reasons += explained or [str(expert_not_excluded.message)]
+    return ValidationError([ValidationError(reason, code=code) for reason in reasons])
 
 
 def add_message(request, actor, body, visibility=Visibility.SHARED, files=()):

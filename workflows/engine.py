@@ -42,6 +42,12 @@ def _verbose_name(obj):
     return str(obj._meta.verbose_name)
 
 
+def _is_anonymous(actor):
+    if actor is None:
+        return True
+    return not isinstance(actor, Actor) and getattr(actor, "is_authenticated", True) is False
+
+
 def _lock(obj, using):
     """A fresh copy of the row, locked until the transaction ends where the database can lock rows."""
     queryset = type(obj)._base_manager.db_manager(using)
@@ -102,14 +108,20 @@ def perform(obj, transition_name, actor, *, comment="", data=None, expected_stat
 
     `expected_state` is the state the caller showed its user (default: `obj`'s state in memory);
     if the row holds another state now, StaleTransition. Raises TransitionForbidden (the actor may
-    not), TransitionUnavailable (state or guard refuses), TransitionInputError (comment or field
-    missing). On success the row is saved, one audit entry written, the model's
-    `notifications_for(performed)` stored in the outbox and dispatched after commit; `obj` is
-    updated in place and a `Performed` record returned.
+    not, or is None or an anonymous user), TransitionUnavailable (state or guard refuses),
+    TransitionInputError (comment or field missing). On success the row is saved, one audit entry
+    written, the model's `notifications_for(performed)` stored in the outbox and dispatched after
+    commit; `obj` is updated in place and a `Performed` record returned.
     """
-    actor = as_actor(actor)
     model = type(obj)
     meta = transition_meta(model, transition_name)
+    if _is_anonymous(actor):
+        # Nobody in particular (a visitor without a token): refused like any actor without the role.
+        raise TransitionForbidden(
+            _("You are not allowed to perform “%(transition)s” on this %(object)s.")
+            % {"transition": meta.label, "object": _verbose_name(obj)}
+        )
+    actor = as_actor(actor)
     if not isinstance(obj, ConcurrentTransitionMixin):
         raise ImproperlyConfigured(f"{model.__name__} must inherit django_fsm.ConcurrentTransitionMixin.")
     if obj.pk is None:

@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
 from workflows import deadlines
+from workflows.business_days import add_business_days
 from workflows.exceptions import TransitionInputError
 from workflows.transitions import guard, workflow_transition
 
-from .. import notifications, permissions
+from .. import conf, notifications, permissions
 from ..choices import AssignmentRole
 from .experts import Expert
 from .requests import AdvisoryRequest
@@ -17,6 +18,31 @@ from .requests import AdvisoryRequest
 RESPONSE_DEADLINE = "response"
 # Before the response deadline: the expert who has not answered yet is reminded once.
 REMINDER_DEADLINE = "response-reminder"
+
+
+@guard(_("Experts can be invited once the request is accepted, until it is delivered."))
+def request_is_staffing(assignment):
+    return assignment.request.state in AdvisoryRequest.STAFFING_STATES
+
+
+@guard(_("An invitation needs a date by which the expert answers, in the future."))
+def response_deadline_ahead(assignment):
+    return assignment.response_due_at is not None and assignment.response_due_at > timezone.now()
+
+
+@guard(_("This expert is already invited to this request."))
+def not_already_invited(assignment):
+    others = Assignment.objects.filter(
+        request_id=assignment.request_id, expert_id=assignment.expert_id, state__in=Assignment.OPEN_STATES
+    )
+    return not others.exclude(pk=assignment.pk).exists()
+
+
+@guard(_("The expert suggestions exclude this expert from this request."))
+def expert_not_excluded(assignment):
+    from ..matching import explain  # matching reads the models: import it when a guard runs
+
+    return not explain(assignment.request, assignment.expert).excluded
 
 
 @guard(_("The request is no longer open."))
@@ -35,38 +61,52 @@ def response_time_passed(assignment):
 
 
 # While the requester considers or runs with a team, it keeps an accepted lead expert.
-TEAM_STATES = ("team_proposed", "in_progress", "on_hold")
+TEAM_STATES = (
+    AdvisoryRequest.State.TEAM_PROPOSED,
+    AdvisoryRequest.State.IN_PROGRESS,
+    AdvisoryRequest.State.ON_HOLD,
+)
 
 
 @guard(_("A proposed or running engagement needs its lead expert: have another lead accept first."))
 def not_the_last_lead(assignment):
     if assignment.role != AssignmentRole.LEAD or assignment.request.state not in TEAM_STATES:
         return True
-    others = assignment.request.assignments.filter(role=AssignmentRole.LEAD, state="accepted").exclude(
-        pk=assignment.pk
-    )
+    others = assignment.request.assignments.filter(
+        role=AssignmentRole.LEAD, state=Assignment.State.ACCEPTED
+    ).exclude(pk=assignment.pk)
     return others.exists()
+
+
+class AssignmentState(models.TextChoices):
+    """The states of an Assignment (`Assignment.State`); module level so Meta can name them."""
+
+    NEW = "new", _("New")
+    INVITED = "invited", _("Invited")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    EXPIRED = "expired", _("Expired")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    COMPLETED = "completed", _("Completed")
+    RELEASED = "released", _("Released")
 
 
 class Assignment(ConcurrentTransitionMixin, models.Model):
     """One expert on one request, from invitation to the end of their part in the engagement.
 
-    Invitations are created by `advisory.services.invite_expert`; states change only through the engine.
+    `advisory.services.invite_expert` saves one in "new" and performs "invite" on it; states change
+    only through the engine.
     """
 
-    class State(models.TextChoices):
-        INVITED = "invited", _("Invited")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
-        EXPIRED = "expired", _("Expired")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        COMPLETED = "completed", _("Completed")
-        RELEASED = "released", _("Released")
+    State = AssignmentState
 
     # An invitation or an engagement still running: these count towards the expert's capacity.
     OPEN_STATES = (State.INVITED, State.ACCEPTED)
     # The expert said no, or never answered: matching excludes them from the request.
     REFUSED_STATES = (State.DECLINED, State.EXPIRED)
+    # Assignments an expert sees their request through; declined, expired, withdrawn or released ones
+    # end it (and a "new" one is not yet an invitation).
+    EXPERT_VISIBLE_STATES = (State.INVITED, State.ACCEPTED, State.COMPLETED)
 
     request = models.ForeignKey(
         AdvisoryRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="assignments"
@@ -77,7 +117,7 @@ class Assignment(ConcurrentTransitionMixin, models.Model):
     role = models.CharField(
         _("role"), max_length=16, choices=AssignmentRole.choices, default=AssignmentRole.MEMBER
     )
-    state = FSMField(_("state"), default=State.INVITED, choices=State.choices, protected=True)
+    state = FSMField(_("state"), default=State.NEW, choices=State.choices, protected=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("invited by"),
@@ -107,7 +147,7 @@ class Assignment(ConcurrentTransitionMixin, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["request", "expert"],
-                condition=Q(state__in=["invited", "accepted"]),
+                condition=Q(state__in=[AssignmentState.INVITED, AssignmentState.ACCEPTED]),
                 name="advisory_assignment_one_open_per_expert",
             ),
         ]
@@ -134,6 +174,23 @@ class Assignment(ConcurrentTransitionMixin, models.Model):
         self.end_reason = reason
         self.ended_at = timezone.now()
         deadlines.clear(self)
+
+    @workflow_transition(
+        field=state,
+        source=State.NEW,
+        target=State.INVITED,
+        label=_("Invite the expert"),
+        # Guards in the order their messages read best; the unique constraint backs the third one.
+        conditions=[request_is_staffing, response_deadline_ahead, not_already_invited, expert_not_excluded],
+        **permissions.who("request.invite_expert"),
+    )
+    def invite(self, *, actor):
+        self.invited_by = actor.user
+        deadlines.set_deadline(self, RESPONSE_DEADLINE, self.response_due_at)
+        now = timezone.now()
+        remind_at = add_business_days(now, conf.get("ADVISORY_INVITATION_REMINDER_BUSINESS_DAYS"))
+        if now < remind_at < self.response_due_at:
+            deadlines.set_deadline(self, REMINDER_DEADLINE, remind_at)
 
     @workflow_transition(
         field=state,

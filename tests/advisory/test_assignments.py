@@ -1,4 +1,4 @@
-"""The assignment state machine: invitation answers, expiry, and the end of an expert's part."""
+"""The assignment state machine: the invitation, its answers, expiry, and the end of an expert's part."""
 
 from datetime import timedelta
 
@@ -36,6 +36,7 @@ def expert_of(assignment):
 def test_the_declared_transitions_match_the_architecture():
     table = {meta.name: (set(meta.sources), meta.target) for meta in all_transitions(Assignment)}
     assert table == {
+        "invite": ({A.NEW}, A.INVITED),
         "accept": ({A.INVITED}, A.ACCEPTED),
         "decline": ({A.INVITED}, A.DECLINED),
         "expire": ({A.INVITED}, A.EXPIRED),
@@ -43,6 +44,125 @@ def test_the_declared_transitions_match_the_architecture():
         "complete": ({A.ACCEPTED}, A.COMPLETED),
         "release": ({A.ACCEPTED}, A.RELEASED),
     }
+
+
+# The invitation ----------------------------------------------------------------------------
+
+
+def new_assignment(request, expert=None, **kwargs):
+    """An assignment saved in "new", as the invitation service makes one before inviting."""
+    kwargs.setdefault("response_due_at", timezone.now() + timedelta(days=5))
+    return Assignment.objects.create(
+        request=request, expert=expert or ExpertUserFactory().expert_profile, role="member", **kwargs
+    )
+
+
+@pytest.fixture
+def staffing(coordinator):
+    return AdvisoryRequestFactory(state=AdvisoryRequest.State.ACCEPTED, owner=coordinator)
+
+
+def test_an_assignment_starts_new_and_the_engine_invites(staffing, coordinator):
+    from wagtail.models import ModelLogEntry
+
+    from workflows.audit import ACTION
+    from workflows.models import OutboxMessage
+
+    assignment = new_assignment(staffing)
+    assert assignment.state == A.NEW
+
+    performed = perform(assignment, "invite", coordinator)
+
+    assert assignment.state == A.INVITED and assignment.invited_by == coordinator
+    assert deadlines.get_deadline(assignment, RESPONSE_DEADLINE).due_at == assignment.response_due_at
+    [entry] = ModelLogEntry.objects.for_instance(assignment)
+    assert (entry.action, entry.data["transition"], entry.data["from_state"], entry.data["to_state"]) == (
+        ACTION,
+        "invite",
+        "new",
+        "invited",
+    )
+    assert entry.message == "Invite the expert: New → Invited"
+    [email] = OutboxMessage.objects.for_object(assignment)
+    assert (email.recipient, email.template) == (assignment.expert.email, "advisory/email/invitation")
+    assert "BEGIN:VCALENDAR" in email.payload["ics"]
+    assert performed.messages == [email]
+
+
+def test_an_invitation_cannot_be_made_by_writing_the_state(staffing):
+    assignment = new_assignment(staffing)
+    with pytest.raises(AttributeError, match="Direct state modification is not allowed"):
+        assignment.state = A.INVITED
+
+
+@pytest.mark.parametrize(
+    "who", ["expert of the assignment", "other coordinator", "requester", "system", "editor"]
+)
+def test_only_a_coordinator_of_the_request_invites(staffing, other_coordinator, who):
+    from tests.advisory.factories import editor
+
+    assignment = new_assignment(staffing)
+    actor = {
+        "expert of the assignment": lambda: expert_of(assignment),
+        "other coordinator": lambda: other_coordinator,
+        "requester": lambda: requester(staffing),
+        "system": Actor.system,
+        "editor": editor,
+    }[who]()
+    with pytest.raises(TransitionForbidden, match="not allowed to perform “Invite the expert”"):
+        perform(assignment, "invite", actor)
+    assert Assignment.objects.get(pk=assignment.pk).state == A.NEW
+
+
+@pytest.mark.parametrize("state", ["submitted", "screening", "team_proposed", "delivered", "withdrawn"])
+def test_no_invitation_outside_staffing(state, coordinator):
+    request = AdvisoryRequestFactory(state=state, owner=coordinator)
+    assignment = new_assignment(request)
+    with pytest.raises(TransitionUnavailable) as error:
+        perform(assignment, "invite", coordinator)
+    assert error.value.reasons == [
+        "Experts can be invited once the request is accepted, until it is delivered."
+    ]
+
+
+@pytest.mark.parametrize("due", [None, timedelta(minutes=-1)])
+def test_no_invitation_without_an_answer_date_ahead(staffing, coordinator, due):
+    assignment = new_assignment(staffing, response_due_at=due and timezone.now() + due)
+    with pytest.raises(TransitionUnavailable) as error:
+        perform(assignment, "invite", coordinator)
+    assert error.value.reasons == ["An invitation needs a date by which the expert answers, in the future."]
+
+
+def test_no_second_open_invitation_of_one_expert(staffing, coordinator):
+    first = AssignmentFactory(request=staffing, state=A.ACCEPTED)
+    assignment = new_assignment(staffing, expert=first.expert)
+    with pytest.raises(TransitionUnavailable) as error:
+        perform(assignment, "invite", coordinator)
+    assert "This expert is already invited to this request." in error.value.reasons
+
+
+def test_no_invitation_of_an_expert_matching_excludes(staffing, coordinator):
+    assignment = new_assignment(staffing, expert=ExpertUserFactory(expert__active=False).expert_profile)
+    with pytest.raises(TransitionUnavailable) as error:
+        perform(assignment, "invite", coordinator)
+    assert error.value.reasons == ["The expert suggestions exclude this expert from this request."]
+
+
+def test_an_invitation_is_on_the_coordinators_timeline_and_not_the_requesters(coordinator):
+    from advisory.admin.views.requests import timeline as staff_timeline
+    from advisory.public import tracking
+
+    request = AdvisoryRequestFactory(state=AdvisoryRequest.State.SCREENING, owner=coordinator)
+    perform(request, "accept", coordinator, data={"service_type": "training", "scope_summary": "Train."})
+    assignment = new_assignment(request)
+    perform(assignment, "invite", coordinator)
+
+    assert [str(entry.label) for entry in tracking.timeline(requester(request), request)] == [
+        "Request accepted"
+    ]
+    staff = staff_timeline(coordinator, request, [assignment], [])
+    assert [entry["message"] for entry in staff][-1] == "Invite the expert: New → Invited"
+    assert staff[-1]["subject"] == str(assignment)
 
 
 def test_the_expert_accepts_with_a_no_conflict_declaration(invited):

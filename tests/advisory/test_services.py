@@ -191,7 +191,31 @@ def test_invite_expert_creates_an_invitation_with_a_response_deadline(coordinato
     assert deadlines.get_deadline(assignment, RESPONSE_DEADLINE).due_at == assignment.response_due_at
     [invitation] = outbox_for(assignment)
     assert (invitation.recipient, invitation.template) == (expert.email, "advisory/email/invitation")
-    assert ModelLogEntry.objects.for_instance(assignment).get().action == services.INVITE_ACTION
+    [entry] = ModelLogEntry.objects.for_instance(assignment)
+    assert (entry.action, entry.data["transition"]) == ("workflows.transition", "invite")
+    assert entry.user == coordinator
+
+
+def test_invite_expert_is_the_engines_invite_transition(coordinator):
+    """Invitations go through the engine like every state change: no hand-written audit entry or e-mail."""
+    from unittest import mock
+
+    request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
+    with mock.patch("advisory.services.perform", wraps=services.perform) as engine:
+        assignment = services.invite_expert(request, ExpertFactory(), "member", coordinator)
+    [(args, _kwargs)] = engine.call_args_list
+    assert (args[0].pk, args[1], args[2].user) == (assignment.pk, "invite", coordinator)
+    assert not ModelLogEntry.objects.filter(action=services.INVITE_ACTION).exists()
+
+
+def test_invite_expert_does_not_refresh_the_request_from_the_database(coordinator):
+    """django_fsm's refresh_from_db unprotects the state field class-wide while it runs, which
+    crashed parallel invitations ("Direct state modification is not allowed")."""
+    from unittest import mock
+
+    request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
+    with mock.patch.object(AdvisoryRequest, "refresh_from_db", side_effect=AssertionError("refreshed")):
+        services.invite_expert(request, ExpertFactory(), "member", coordinator)
 
 
 def test_invite_expert_refuses_excluded_experts_with_the_reasons(coordinator):
@@ -202,10 +226,26 @@ def test_invite_expert_refuses_excluded_experts_with_the_reasons(coordinator):
         "Inactive in the network.",
         "Works for the requesting organisation (conflict of interest).",
     ]
+    assert {reason.code for reason in error.value.error_list} == {"excluded"}
     expert = ExpertFactory()
     services.invite_expert(request, expert, "member", coordinator)
-    with pytest.raises(ValidationError, match="Already invited"):
+    with pytest.raises(ValidationError) as error:
         services.invite_expert(request, expert, "member", coordinator)
+    assert (error.value.code, error.value.messages) == (
+        "duplicate",
+        ["This expert is already invited to this request."],
+    )
+    assert Assignment.objects.filter(request=request, expert=expert).count() == 1
+
+
+def test_invite_expert_refuses_an_anonymous_caller_with_a_permission_error(coordinator):
+    from django.contrib.auth.models import AnonymousUser
+
+    request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
+    for nobody in (None, AnonymousUser()):
+        with pytest.raises(PermissionDenied, match="not allowed to invite an expert"):
+            services.invite_expert(request, ExpertFactory(), "member", nobody)
+    assert not Assignment.objects.filter(request=request).exists()
 
 
 def test_invite_expert_checks_scope_state_and_role(coordinator, other_coordinator):
@@ -215,8 +255,14 @@ def test_invite_expert_checks_scope_state_and_role(coordinator, other_coordinato
     with pytest.raises(ValidationError):
         services.invite_expert(request, ExpertFactory(), "boss", coordinator)
     screening = AdvisoryRequestFactory(state=S.SCREENING, owner=coordinator)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.invite_expert(screening, ExpertFactory(), "member", coordinator)
+    [reason] = error.value.error_list
+    assert (reason.code, reason.message) == (
+        "unavailable",
+        "Experts can be invited once the request is accepted, until it is delivered.",
+    )
+    assert not Assignment.objects.exists()
 
 
 # Messages ---------------------------------------------------------------------------------

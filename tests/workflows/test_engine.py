@@ -224,13 +224,15 @@ def test_an_unknown_transition_is_refused(ticket, clerk):
         perform(ticket, "delete", clerk)
 
 
-def test_an_anonymous_user_is_not_an_actor(ticket):
+def test_an_anonymous_caller_is_refused_by_the_permission_check_not_a_crash(ticket):
     from django.contrib.auth.models import AnonymousUser
 
-    with pytest.raises(ValueError, match="anonymous"):
-        perform(ticket, "take", AnonymousUser())
-    with pytest.raises(TypeError):
-        perform(ticket, "take", None)
+    for nobody in (AnonymousUser(), None):
+        with pytest.raises(TransitionForbidden, match="not allowed to perform"):
+            perform(ticket, "take", nobody)
+    assert ModelLogEntry.objects.for_instance(ticket).count() == 0
+    with pytest.raises(TypeError):  # anything else is a programming error
+        perform(ticket, "take", "clerk")
 
 
 def test_an_unsaved_object_is_refused(clerk):
