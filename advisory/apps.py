@@ -6,3 +6,11 @@ class AdvisoryConfig(AppConfig):
     name = "advisory"
     verbose_name = _("Advisory")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from workflows import personal_data
+
+        from .privacy import AdvisoryProvider
+
+        # The data-subject tools find, export and erase requests and experts through it.
+        personal_data.register(AdvisoryProvider())

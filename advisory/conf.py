@@ -22,6 +22,9 @@ DEFAULTS = {
     # Uploads: size of one file in bytes, files per submission or answer.
     "ADVISORY_MAX_UPLOAD_SIZE": 10 * 1024 * 1024,
     "ADVISORY_MAX_FILES": 5,
+    # Retention of ended requests before they are anonymised: years, or days when set above 0.
+    "ADVISORY_RETENTION_YEARS": 5,
+    "ADVISORY_RETENTION_DAYS": 0,
 }
 
 

@@ -42,6 +42,7 @@ from .models.requests import (
     SLA_DEADLINES,
     TEAM_REMINDER_DEADLINE,
 )
+from .privacy import notice_version as privacy_notice_version
 from .uploads import validate_upload, validate_uploads
 
 logger = logging.getLogger(__name__)
@@ -124,6 +125,7 @@ def submit_request(cleaned_data, files=(), language=None):
     request = AdvisoryRequest(**fields, country=country if country is not None else None)
     request.requester_language = language or request.requester_language
     request.privacy_consent_at = timezone.now() if data.get("privacy_consent") else None
+    request.privacy_notice_version = privacy_notice_version(language)
     try:
         request.full_clean(exclude=["country", "reference", "tracking_token_hash", "state", "owner"])
     except ValidationError as error:

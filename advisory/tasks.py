@@ -12,3 +12,11 @@ def scan_deadlines():
     Safe to run twice, or in two processes at once: each deadline is claimed by one run only.
     """
     return services.process_due_deadlines()
+
+
+@shared_task(name="advisory.tasks.anonymise_expired_requests", ignore_result=True)
+def anonymise_expired_requests():
+    """Anonymise requests past their retention period (beat runs it daily); safe to run twice."""
+    from . import privacy
+
+    return privacy.anonymise_expired()

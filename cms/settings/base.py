@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "cms",
     "advisory",
     "workflows",
+    "privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -186,6 +187,13 @@ else:
     # SQLite FTS locally, PostgreSQL full-text search when DATABASE_URL is PostgreSQL.
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# Retention: closed, declined and withdrawn requests are anonymised this long after they ended
+# (docs/privacy.md). ADVISORY_RETENTION_DAYS, when set above 0, replaces the years.
+ADVISORY_RETENTION_YEARS = env_int("ADVISORY_RETENTION_YEARS", 5)
+ADVISORY_RETENTION_DAYS = env_int("ADVISORY_RETENTION_DAYS", 0)
+# Key of the hash that recognises an erased address again; empty: SECRET_KEY (rotating it forgets them).
+PRIVACY_HASH_KEY = env_str("PRIVACY_HASH_KEY")
+
 # Calls closing within this many days show as "closing soon".
 CALL_CLOSING_SOON_DAYS = env_int("CALL_CLOSING_SOON_DAYS", 14)
 
@@ -258,6 +266,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "advisory.tasks.scan_deadlines",
         "schedule": 5 * 60,
         "options": {"expires": 4 * 60},
+    },
+    # Retention: anonymise requests that ended longer ago than ADVISORY_RETENTION_YEARS.
+    "anonymise-expired-advisory-requests": {
+        "task": "advisory.tasks.anonymise_expired_requests",
+        "schedule": 24 * 60 * 60,
+        "options": {"expires": 12 * 60 * 60},
     },
 }
 
