@@ -1,5 +1,6 @@
 """Views of the site that are not Wagtail pages: search, sitemap, robots.txt, errors."""
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import render
@@ -91,5 +92,12 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+# The error page carries its own small stylesheet (static files may be what failed); the
+# Content-Security-Policy admits exactly that <style> block by its hash. Changing the block means
+# changing the hash (tests/cms/test_csp.py computes it from the page).
+ERROR_PAGE_STYLE_HASH = "'sha256-KSbXiCgeT1xVdmwXSR6F4N/8/iAJJswDt9iSR0dA2lY='"
+
+
+@csp_update({"style-src": [ERROR_PAGE_STYLE_HASH]})
 def server_error(request):
     return render(request, "500.html", status=500)

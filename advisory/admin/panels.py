@@ -19,6 +19,9 @@ class AdvisoryPanel(Component):
     panel_id = ""
     template_name = "advisory/admin/panels/requests.html"
 
+    class Media:
+        css = {"all": ["advisory/css/admin.css"]}
+
     def __init__(self, user):
         self.user = user
 
@@ -80,6 +83,9 @@ class MyInvitationsPanel(Component):
     name = "advisory_my_invitations"
     order = 40
     template_name = "advisory/admin/panels/invitations.html"
+
+    class Media:
+        css = {"all": ["advisory/css/admin.css"]}
 
     def __init__(self, user):
         self.user = user

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -47,11 +48,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files need no policy. Chooses the admin's policy by path (cms/csp.py).
+    "cms.csp.SitePolicyCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -172,6 +176,47 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+
+# Content-Security-Policy (django-csp; docs/deployment.md). The public site and the tracking pages
+# run no inline script or style: every script and stylesheet is a static file.
+_CSP_REPORT_URI = env_str("CSP_REPORT_URI")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Images from a CDN or an S3 bucket's own domain: CSP_EXTRA_IMG_SRC=https://cdn.example.org
+        "img-src": [SELF, "data:", *env_list("CSP_EXTRA_IMG_SRC", [])],
+        # Players of the video hosts an editor may embed (Wagtail's embed block).
+        "frame-src": env_list(
+            "CSP_FRAME_SRC",
+            ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        ),
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Only this origin may frame the site: the admin's live preview.
+        "frame-ancestors": [SELF],
+        "report-uri": [_CSP_REPORT_URI] if _CSP_REPORT_URI else None,
+    }
+}
+# The Wagtail admin (cms.csp.SitePolicyCSPMiddleware): what Wagtail 7.4 needs on top, no more.
+# Its editors run inline initialisation scripts (inline panels, date pickers, teleported templates)
+# and insert <style> elements (React); measured and explained in docs/deployment.md. Inline event
+# handlers (onclick=...), the usual form of injected script, stay blocked.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "script-src-attr": [NONE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # The live preview is a frame of the editor on this origin.
+        "frame-src": [SELF, *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]],
+    }
+}
+# Staff addresses are not sent to Gravatar (a third party, and an img-src the admin would need);
+# the admin shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
