@@ -22,6 +22,15 @@ DEFAULTS = {
     # Uploads: size of one file in bytes, files per submission or answer.
     "ADVISORY_MAX_UPLOAD_SIZE": 10 * 1024 * 1024,
     "ADVISORY_MAX_FILES": 5,
+    # Days a tracking link keeps working once its request is closed, declined or withdrawn, counted
+    # from the later of the end and the link's issue; a rotated link starts a new period.
+    "ADVISORY_TRACKING_LINK_TTL_DAYS": 90,
+    # Minutes without activity after which a browser opened on a request must open the link again.
+    "ADVISORY_TRACKING_SESSION_IDLE_MINUTES": 120,
+    # Hours the one-time sign-in link of a resend e-mail stays usable.
+    "ADVISORY_SIGN_IN_LINK_HOURS": 24,
+    # Attempts per client address and hour to open a request with a link or code (against guessing).
+    "ADVISORY_TRACKING_OPENS_PER_HOUR": 30,
     # Retention of ended requests before they are anonymised: years, or days when set above 0.
     "ADVISORY_RETENTION_YEARS": 5,
     "ADVISORY_RETENTION_DAYS": 0,

@@ -80,6 +80,7 @@ MATRIX = {
     "request.view_approved_deliverables": (_("view approved deliverables"), {_R, _X, _C}),
     "request.give_feedback": (_("give feedback"), {_R}),
     "request.view_feedback": (_("view the feedback"), {_R, _C}),
+    "request.rotate_tracking_link": (_("replace the tracking link (the old one stops working)"), {_R, _C}),
     # Request transitions.
     "request.submit": (_("submit"), {_R}),
     "request.screen": (_("screen (take ownership)"), {_C}),

@@ -51,6 +51,7 @@ logger = logging.getLogger(__name__)
 # formatter stays registered so that older histories still read.
 INVITE_ACTION = "advisory.invite"
 FEEDBACK_ACTION = "advisory.feedback"
+TRACKING_LINK_ROTATED_ACTION = "advisory.tracking_link_rotated"
 
 # Fields of the public form that map one to one onto the request.
 SUBMISSION_FIELDS = (
@@ -146,18 +147,24 @@ def submit_request(cleaned_data, files=(), language=None):
 
 
 def resend_tracking_link(email):
-    """Send a fresh tracking link for each request of `email` still running; old links stop working.
+    """E-mail a one-time sign-in link for each request of `email` still running.
 
-    Returns nothing, and behaves the same whether or not such a request exists.
+    The requester's tracking link is left as it is: whoever posts an address must not be able to
+    cut its owner off. Returns nothing, and behaves the same whether or not such a request exists.
     """
     email = (email or "").strip()
     if not email:
         return
     with transaction.atomic():
         requests = AdvisoryRequest.objects.filter(requester_email__iexact=email, state__in=RESENDABLE_STATES)
-        for request in requests.select_for_update():
-            raw_token = request.issue_tracking_token()
-            context = {**notifications.base_context(request), "tracking_token": raw_token}
+        for request in requests.exclude(tracking_token_hash=None):
+            context = {
+                **notifications.base_context(request),
+                # The e-mail's link is built from "tracking_token" and that key is scrubbed once it is
+                # sent: a sign-in code goes where a token would, and opens the request the same way.
+                "tracking_token": request.issue_sign_in_code(),
+                "sign_in_hours": conf.get("ADVISORY_SIGN_IN_LINK_HOURS"),
+            }
             found = [notifications.to_requester(request, "tracking_link", context)]
             _enqueue(request, "advisory.advisoryrequest.tracking_link", found, f"resend:{uuid.uuid4().hex}")
 
@@ -178,6 +185,38 @@ def invite_expert(request, expert, role, actor):
     The "invite" transition says who may (the matrix's "request.invite_expert") and when (the request
     is being staffed, an answer date is set, the expert is neither already invited nor excluded by
     matching); the engine audits it and sends the invitation. Raises PermissionDenied, or
+def rotate_tracking_link(request, actor):
+    """Replace the request's tracking link and e-mail the new one to the requester; returns nothing.
+
+    For the requester ("this link leaked") and for coordinators in scope, also once the link has
+    expired: the new link starts a new lifetime. The old link, its sign-in codes and every browser
+    opened with them stop working at once. Audited, without the token.
+    """
+    permissions.require(actor, "request.rotate_tracking_link", request)
+    actor = as_actor(actor)
+    if request.state == AdvisoryRequest.State.NEW:
+        raise ValidationError(_("This request has not been submitted."))
+    with transaction.atomic():
+        locked = AdvisoryRequest.objects.select_for_update().get(pk=request.pk)
+        raw_token = locked.issue_tracking_token()
+        request.tracking_token_hash = locked.tracking_token_hash
+        request.tracking_token_issued_at = locked.tracking_token_issued_at
+        wagtail_log(
+            locked,
+            TRACKING_LINK_ROTATED_ACTION,
+            user=actor.user if actor.is_user else None,
+            data={"actor_kind": actor.kind},
+        )
+        context = {
+            **notifications.base_context(locked),
+            "tracking_token": raw_token,
+            "replaced_by": "requester" if actor.is_requester else "secretariat",
+        }
+        found = [notifications.to_requester(locked, "tracking_link_replaced", context)]
+        event = "advisory.advisoryrequest.tracking_link_replaced"
+        _enqueue(locked, event, found, f"rotate:{uuid.uuid4().hex}")
+
+
     ValidationError with the reasons (code "duplicate", "excluded" or "unavailable"), storing nothing.
     """
     # Checked before anything is built, so an anonymous caller is refused, not crashed on.

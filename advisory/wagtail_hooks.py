@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import ExpertiseArea
-from .services import FEEDBACK_ACTION, INVITE_ACTION
+from .services import FEEDBACK_ACTION, INVITE_ACTION, TRACKING_LINK_ROTATED_ACTION
 
 
 class ExpertiseAreaViewSet(SnippetViewSet):
@@ -39,10 +39,20 @@ class FeedbackLogFormatter(LogFormatter):
         }
 
 
+class TrackingLinkRotatedLogFormatter(LogFormatter):
+    label = _("Tracking link replaced")
+
+    def format_message(self, log_entry):
+        if (log_entry.data or {}).get("actor_kind") == "requester":
+            return _("The requester replaced their tracking link; the new one was e-mailed to them")
+        return _("The tracking link was replaced; the new one was e-mailed to the requester")
+
+
 @hooks.register("register_log_actions")
 def register_advisory_log_actions(actions):
     actions.register_action(INVITE_ACTION)(InvitationLogFormatter)
     actions.register_action(FEEDBACK_ACTION)(FeedbackLogFormatter)
+    actions.register_action(TRACKING_LINK_ROTATED_ACTION)(TrackingLinkRotatedLogFormatter)
 
 
 # The advisory admin: coordinators' queue and request view, the experts' narrow menu, dashboard panels.

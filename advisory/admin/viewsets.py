@@ -40,6 +40,11 @@ class CoordinatorViewSet(ViewSet):
             path("<int:pk>/messages/", requests.MessageCreateView.as_view(), name="message"),
             path("<int:pk>/invite/", requests.InviteView.as_view(), name="invite"),
             path(
+                "<int:pk>/tracking-link/",
+                requests.RotateTrackingLinkView.as_view(),
+                name="rotate_tracking_link",
+            ),
+            path(
                 "<int:pk>/transitions/<slug:transition>/",
                 transitions.RequestTransitionView.as_view(),
                 name="transition",

@@ -67,8 +67,9 @@ class RequestFormPage(RoutablePageMixin, SitePage):
         verbose_name = _("advisory request form")
         verbose_name_plural = _("advisory request forms")
 
-    # Routes: thin; the work is in advisory.public.views. "track/resend/" comes before
-    # "track/<token>/" so that it is never taken for a token.
+    # Routes: thin; the work is in advisory.public.views. No route takes a token except the three
+    # kept for links sent before tokens moved to the URL fragment ("track/#<token>"); every fixed
+    # "track/<word>/" route comes before "track/<str:token>/" so that it is never taken for a token.
 
     @path("", name="form")
     def request_form(self, request):
@@ -82,29 +83,73 @@ class RequestFormPage(RoutablePageMixin, SitePage):
 
         return views.thanks(self, request)
 
+    @path("track/", name="track")
+    def track(self, request):
+        from advisory.public import views
+
+        return views.track(self, request)
+
     @path("track/resend/", name="resend")
     def resend(self, request):
         from advisory.public import views
 
         return views.resend(self, request)
 
-    @path("track/<str:token>/", name="track")
-    def track(self, request, token):
+    @path("track/open/", name="track_open")
+    def track_open(self, request):
         from advisory.public import views
 
-        return views.track(self, request, token)
+        return views.open_request(self, request)
 
-    @path("track/<str:token>/deliverables/<int:pk>/", name="deliverable")
-    def deliverable(self, request, token, pk):
+    @path("track/sign-out/", name="track_sign_out")
+    def track_sign_out(self, request):
         from advisory.public import views
 
-        return views.download_deliverable(self, request, token, pk)
+        return views.sign_out(self, request)
 
-    @path("track/<str:token>/files/<int:pk>/", name="attachment")
-    def attachment(self, request, token, pk):
+    @path("track/replace/", name="track_replace")
+    def track_replace(self, request):
         from advisory.public import views
 
-        return views.download_attachment(self, request, token, pk)
+        return views.replace_link(self, request)
+
+    @path("track/privacy/", name="track_privacy")
+    def track_privacy(self, request):
+        from advisory.public import privacy
+
+        return privacy.view(self, request)
+
+    @path("track/deliverables/<int:pk>/", name="deliverable")
+    def deliverable(self, request, pk):
+        from advisory.public import views
+
+        return views.download_deliverable(self, request, pk)
+
+    @path("track/files/<int:pk>/", name="attachment")
+    def attachment(self, request, pk):
+        from advisory.public import views
+
+        return views.download_attachment(self, request, pk)
+
+    # Links sent before: their token is exchanged for a session, then the browser moves on.
+
+    @path("track/<str:token>/", name="legacy_track")
+    def legacy_track(self, request, token):
+        from advisory.public import views
+
+        return views.legacy_link(self, request, token)
+
+    @path("track/<str:token>/deliverables/<int:pk>/", name="legacy_deliverable")
+    def legacy_deliverable(self, request, token, pk):
+        from advisory.public import views
+
+        return views.legacy_link(self, request, token, f"deliverables/{pk}/")
+
+    @path("track/<str:token>/files/<int:pk>/", name="legacy_attachment")
+    def legacy_attachment(self, request, token, pk):
+        from advisory.public import views
+
+        return views.legacy_link(self, request, token, f"files/{pk}/")
 
     # URLs -----------------------------------------------------------------------------------
 
@@ -116,7 +161,8 @@ class RequestFormPage(RoutablePageMixin, SitePage):
         return self.get_full_url() + route
 
     def tracking_url(self, token, request=None):
-        return self.route_url("track", request, token=token)
+        """The tracking link: the token in the fragment, which browsers never send to a server."""
+        return f"{self.route_url('track', request)}#{token}"
 
     @classmethod
     def for_language(cls, language_code=None):

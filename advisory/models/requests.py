@@ -5,6 +5,8 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F
@@ -213,6 +215,12 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
         }
 
     # Tracking token -------------------------------------------------------------------------
+    # The requester's long-lived link carries a random token; only its SHA-256 is stored. It works
+    # until it is rotated (by the requester: "this link leaked", or by a coordinator), and ends
+    # ADVISORY_TRACKING_LINK_TTL_DAYS after the request ended or the link was issued, whichever is
+    # later. A resend e-mail does not rotate it: it carries a one-time sign-in code instead.
+
+    SIGN_IN_SALT = "advisory.tracking.sign-in"
 
     @staticmethod
     def hash_token(raw):
@@ -221,22 +229,91 @@ class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
     def issue_tracking_token(self):
         """A new tracking token: only its hash is stored; the raw token is returned once, never again.
 
-        Any earlier token of this request stops working.
+        Any earlier token of this request, and any sign-in code made for it, stops working.
         """
         raw = secrets.token_urlsafe(32)
         self.tracking_token_hash = self.hash_token(raw)
+        self.tracking_token_issued_at = timezone.now()
         # Not a state change: written with a plain UPDATE so a stale in-memory state cannot block it.
-        type(self).objects.filter(pk=self.pk).update(tracking_token_hash=self.tracking_token_hash)
+        type(self).objects.filter(pk=self.pk).update(
+            tracking_token_hash=self.tracking_token_hash,
+            tracking_token_issued_at=self.tracking_token_issued_at,
+        )
         return raw
+
+    @property
+    def tracking_link_expires_at(self):
+        """When the tracking link stops working: None while the request runs."""
+        if self.state not in self.TERMINAL_STATES:
+            return None
+        starts = [moment for moment in (self.closed_at, self.tracking_token_issued_at) if moment]
+        if not starts:
+            return None
+        return max(starts) + timedelta(days=conf.get("ADVISORY_TRACKING_LINK_TTL_DAYS"))
+
+    @property
+    def tracking_link_expired(self):
+        expires = self.tracking_link_expires_at
+        return expires is not None and expires <= timezone.now()
+
+    def tracking_hash_matches(self, digest):
+        """Whether `digest` (a hash kept by a browser's session) is this request's current, live one."""
+        return (
+            bool(digest and self.tracking_token_hash)
+            and isinstance(digest, str)
+            and hmac.compare_digest(self.tracking_token_hash, digest)
+            and self.state != self.State.NEW
+            and not self.tracking_link_expired
+        )
 
     @classmethod
     def find_by_token(cls, raw):
-        """The submitted request a raw tracking token opens, or None (malformed, tampered or rotated)."""
+        """The submitted request a raw token opens, or None (malformed, tampered, rotated, expired)."""
         if not raw or not isinstance(raw, str) or len(raw) > 128:
             return None
         digest = cls.hash_token(raw)
         found = cls.objects.exclude(state=cls.State.NEW).filter(tracking_token_hash=digest).first()
-        if found is None or not hmac.compare_digest(found.tracking_token_hash, digest):
+        if found is None or not found.tracking_hash_matches(digest):
+            return None
+        return found
+
+    def issue_sign_in_code(self):
+        """A signed, short-lived code that opens this request once (for the resend e-mail).
+
+        It names the request and a fingerprint of the current token hash, so rotating the token
+        voids it; the nonce makes it single-use. Signed, not encrypted: it holds nothing secret.
+        """
+        if not self.tracking_token_hash:
+            raise ValueError("The request has no tracking token yet.")
+        payload = {"r": self.pk, "h": self.tracking_token_hash[:16], "n": secrets.token_urlsafe(12)}
+        return signing.dumps(payload, salt=self.SIGN_IN_SALT, compress=False)
+
+    @classmethod
+    def find_by_sign_in_code(cls, code):
+        """The request a sign-in code opens, or None (malformed, tampered, too old, used, or voided).
+
+        A code is spent by this call: the second use of the same code finds nothing.
+        """
+        if not code or not isinstance(code, str) or len(code) > 512:
+            return None
+        max_age = timedelta(hours=conf.get("ADVISORY_SIGN_IN_LINK_HOURS"))
+        try:
+            payload = signing.loads(code, salt=cls.SIGN_IN_SALT, max_age=max_age)
+        except signing.BadSignature:  # also SignatureExpired
+            return None
+        if not isinstance(payload, dict) or not isinstance(payload.get("r"), int):
+            return None
+        found = cls.objects.filter(pk=payload["r"]).first()
+        if (
+            found is None
+            or not found.tracking_hash_matches(found.tracking_token_hash)
+            or not hmac.compare_digest(found.tracking_token_hash[:16], str(payload.get("h", "")))
+        ):
+            return None
+        # Spent at first use. The cache is shared by all processes in production (Redis); an entry
+        # outlives the code's own validity, after which the signature refuses it anyway.
+        spent_key = "advisory:sign-in-spent:" + hashlib.sha256(code.encode()).hexdigest()
+        if not cache.add(spent_key, 1, int(max_age.total_seconds()) + 60):
             return None
         return found
 

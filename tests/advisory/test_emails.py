@@ -108,6 +108,7 @@ def _busy_month(people, traveller):
     # A submission in German, the link asked for again, screening, a question, its answer.
     request, _token = services.submit_request(valid_submission(requester_phone=PHONE), language="de")
     services.resend_tracking_link(request.requester_email)
+    services.rotate_tracking_link(request, coordinator)
     perform(request, "screen", coordinator)
     perform(request, "ask_info", coordinator, comment="Welche Regionen?")
     perform(request, "provide_info", requester(request), comment="Bayern und Sachsen.")
@@ -300,16 +301,19 @@ def test_the_receipt_and_the_resend_carry_the_tracking_link_later_mails_do_not(o
     english, german = pages
     receipt = next(message for message in outbox if name_of(message) == "request_received")
     resent = next(message for message in outbox if name_of(message) == "tracking_link")
+    replaced = next(message for message in outbox if name_of(message) == "tracking_link_replaced")
     request = AdvisoryRequest.objects.get(pk=receipt.payload["request_id"])
-    for message in (receipt, resent):
-        link = RequestFormPage.tracking_url_for(request, message.payload["tracking_token"])
-        assert "/de/" in link
+    for message in (receipt, resent, replaced):
+        token = message.payload["tracking_token"]
+        link = RequestFormPage.tracking_url_for(request, token)
+        assert "/de/" in link and link.endswith(f"/track/#{token}")  # never in the path
         subject, text, html = render(message)
         assert link in text and f'href="{link}"' in html
     later = [
         m
         for m in outbox
-        if m.recipient == REQUESTER_EMAIL and name_of(m) not in {"request_received", "tracking_link"}
+        if m.recipient == REQUESTER_EMAIL
+        and name_of(m) not in {"request_received", "tracking_link", "tracking_link_replaced"}
     ]
     assert later
     resend = german.full_url + german.reverse_subpage("resend")

@@ -1,6 +1,6 @@
 """Services: submission, tracking links, invitations, messages, deliverables, feedback, the deadline scan."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -18,9 +18,11 @@ from tests.advisory.factories import (
     ELF_BYTES,
     AdvisoryRequestFactory,
     AssignmentFactory,
+    CoordinatorFactory,
     DeliverableFactory,
     ExpertFactory,
     ExpertUserFactory,
+    UserFactory,
     area,
     country,
     docx_bytes,
@@ -144,23 +146,64 @@ def test_a_new_token_retires_the_old_one(submitted):
     assert AdvisoryRequest.find_by_token(new) == submitted
 
 
-def test_resend_rotates_the_tokens_of_running_requests_and_reveals_nothing():
+def test_resend_does_not_revoke_the_working_link_and_reveals_nothing():
     running = AdvisoryRequestFactory(requester_email="Maria@Ministry.example", state=S.SCREENING)
     delivered = AdvisoryRequestFactory(requester_email="maria@ministry.example", state=S.DELIVERED)
     closed = AdvisoryRequestFactory(requester_email="maria@ministry.example", state=S.CLOSED)
-    old = running.issue_tracking_token()
-    closed_token = closed.issue_tracking_token()
+    tokens = {request.pk: request.issue_tracking_token() for request in (running, delivered, closed)}
 
     assert services.resend_tracking_link(" maria@ministry.example ") is None
     assert services.resend_tracking_link("nobody@example.org") is None
 
-    assert AdvisoryRequest.find_by_token(old) is None
-    assert AdvisoryRequest.find_by_token(closed_token) == closed
+    for request in (running, delivered, closed):
+        assert AdvisoryRequest.find_by_token(tokens[request.pk]) == request  # every link still works
+    assert not outbox_for(closed).exists()
     for request in (running, delivered):
         [message] = outbox_for(request).filter(template="advisory/email/tracking_link")
-        assert AdvisoryRequest.find_by_token(message.payload["tracking_token"]) == request
+        code = message.payload["tracking_token"]
+        assert code != tokens[request.pk]
+        assert AdvisoryRequest.find_by_sign_in_code(code) == request
+        assert AdvisoryRequest.find_by_sign_in_code(code) is None  # once
     services.resend_tracking_link("maria@ministry.example")
     assert outbox_for(running).filter(template="advisory/email/tracking_link").count() == 2
+    assert AdvisoryRequest.find_by_token(tokens[running.pk]) == running
+
+
+def test_issuing_a_token_records_when(submitted):
+    with time_machine.travel("2026-03-02 10:00:00+00:00", tick=False):
+        submitted.issue_tracking_token()
+    submitted.refresh_from_db()
+    assert submitted.tracking_token_issued_at == datetime(2026, 3, 2, 10, tzinfo=UTC)
+
+
+def test_rotating_the_link_replaces_it_audits_and_mails_the_new_one(submitted):
+    coordinator = CoordinatorFactory(countries=["DE"])
+    old = submitted.issue_tracking_token()
+    services.rotate_tracking_link(submitted, coordinator)
+    assert AdvisoryRequest.find_by_token(old) is None
+    [message] = outbox_for(submitted).filter(template="advisory/email/tracking_link_replaced")
+    assert message.recipient == submitted.requester_email
+    assert message.payload["replaced_by"] == "secretariat"
+    assert AdvisoryRequest.find_by_token(message.payload["tracking_token"]) == submitted
+    entry = ModelLogEntry.objects.for_instance(submitted).get(action="advisory.tracking_link_rotated")
+    assert entry.user == coordinator and entry.data == {"actor_kind": "user"}
+
+
+def test_only_the_requester_and_coordinators_in_scope_may_rotate_the_link(submitted):
+    old = submitted.issue_tracking_token()
+    outsiders = [
+        CoordinatorFactory(countries=["FR"]),
+        ExpertUserFactory(),
+        requester(AdvisoryRequestFactory()),
+        UserFactory(),
+    ]
+    for outsider in outsiders:
+        with pytest.raises(PermissionDenied, match="not allowed to replace the tracking link"):
+            services.rotate_tracking_link(submitted, outsider)
+    assert AdvisoryRequest.find_by_token(old) == submitted
+    assert not outbox_for(submitted).filter(template="advisory/email/tracking_link_replaced").exists()
+    services.rotate_tracking_link(submitted, requester(submitted))
+    assert AdvisoryRequest.find_by_token(old) is None
 
 
 # Information requested --------------------------------------------------------------------

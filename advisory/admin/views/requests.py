@@ -204,6 +204,11 @@ class RequestDetailView(AdvisoryAccessMixin, WagtailAdminTemplateMixin, Template
                     obj.requester_language, obj.requester_language
                 ),
                 "can_view_feedback": permissions.can(user, "request.view_feedback", obj),
+                "can_rotate_tracking_link": obj.state != AdvisoryRequest.State.NEW
+                and permissions.can(user, "request.rotate_tracking_link", obj),
+                "rotate_tracking_link_url": reverse(
+                    "advisory_requests:rotate_tracking_link", args=detail_args
+                ),
                 "actions": transition_actions(obj, actor, "advisory_requests:transition", detail_args),
                 "request_files": by_message.get(None, []),
                 "thread": thread,
@@ -321,3 +326,22 @@ class InviteView(AdvisoryAccessMixin, TemplateView):
             },
         )
         return redirect(back + "#team")
+
+
+class RotateTrackingLinkView(AdvisoryAccessMixin, TemplateView):
+    """Replaces the requester's tracking link and e-mails the new one (also after it expired).
+
+    The service checks the matrix ("request.rotate_tracking_link"): coordinators in scope only.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        obj = visible_request(request, kwargs["pk"])
+        # PermissionDenied here becomes the logged 403 page of AdvisoryAccessMixin.
+        services.rotate_tracking_link(obj, self.actor)
+        messages.success(
+            request,
+            _("A new tracking link was e-mailed to the requester; the old link no longer works."),
+        )
+        return redirect(reverse("advisory_requests:detail", args=[obj.pk]) + "#contact")

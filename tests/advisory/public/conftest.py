@@ -70,8 +70,26 @@ def form_data(**overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def track_url(page, token):
-    return page.url + page.reverse_subpage("track", kwargs={"token": token})
+def track_url(page):
+    """The tracking page: no token in it; a browser sees a request once it has opened its link."""
+    return page.url + page.reverse_subpage("track")
+
+
+def legacy_url(page, token, rest=""):
+    """A link as e-mailed before tokens moved to the URL fragment."""
+    return f"{page.url}track/{token}/{rest}"
+
+
+def open_link(client, page, code):
+    """What the tracking page's script does with the link's fragment: post it to the open form."""
+    return client.post(page.url + page.reverse_subpage("track_open"), {"link": code})
+
+
+def open_tracking(client, page, code):
+    """Open a request with its link's code, and return the tracking page that follows."""
+    response = open_link(client, page, code)
+    assert response.status_code == 303, response.status_code
+    return client.get(response["Location"])
 
 
 @dataclass

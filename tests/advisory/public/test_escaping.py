@@ -7,7 +7,7 @@ import pytest
 from advisory import services
 from advisory.models import AdvisoryRequest
 from tests.advisory.factories import CoordinatorFactory, upload
-from tests.advisory.public.conftest import Journey, form_data, track_url
+from tests.advisory.public.conftest import Journey, form_data, open_tracking, track_url
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +39,9 @@ def test_payloads_in_every_text_field_are_shown_escaped_on_the_tracking_page(cli
     assert response.status_code == 303, response.content.decode()[:3000]
     thanks = client.get(form_page.url + "thanks/").content.decode()
     assert "<script>alert" not in thanks
-    token = re.search(r"/track/([\w-]+)/", thanks).group(1)
+    token = re.search(r"/track/#([\w-]+)", thanks).group(1)
 
-    html = client.get(track_url(form_page, token)).content.decode()
+    html = open_tracking(client, form_page, token).content.decode()
     assert_escaped(html)
     request = AdvisoryRequest.objects.get()
     assert request.description.startswith(payload)  # stored as written
@@ -61,8 +61,9 @@ def test_payloads_in_messages_answers_team_and_deliverables_are_escaped(client, 
     journey.screen()
     services.add_message(journey.fresh(), journey.owner, f"{SCRIPT} [link]({JAVASCRIPT}) {TAG}")
     journey.ask_info(question=f"{SCRIPT} {JAVASCRIPT}")
+    open_tracking(client, form_page, token)
     client.post(
-        track_url(form_page, token),
+        track_url(form_page),
         {
             "action": "provide_info",
             "provide_info-state": "awaiting_info",
@@ -71,7 +72,7 @@ def test_payloads_in_messages_answers_team_and_deliverables_are_escaped(client, 
     )
     journey.accept().staff(name=f"{SCRIPT} Expert").propose_team().approve_team()
     journey.deliver(title=f"{SCRIPT} {TAG}")
-    html = client.get(track_url(form_page, token)).content.decode()
+    html = client.get(track_url(form_page)).content.decode()
     assert_escaped(html)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Expert" in html
 

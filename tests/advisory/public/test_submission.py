@@ -13,7 +13,7 @@ from workflows.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
 
-TRACKING_LINK = re.compile(r'<a href="(http://testserver/(\w\w)/request-advice/track/([\w-]+)/)">\1</a>')
+TRACKING_LINK = re.compile(r'<a href="(http://testserver/(\w\w)/request-advice/track/#([\w-]+))">\1</a>')
 
 
 def submit(client, page, **overrides):

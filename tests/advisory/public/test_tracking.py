@@ -1,4 +1,8 @@
-"""The tracking page: access by token only, what the requester sees, and what they can do."""
+"""The tracking page: opened with the link's token, what the requester sees, and what they can do.
+
+Access itself (the exchange of a link for a session, its end, old links, rotation) is tested in
+test_tracking_access.py.
+"""
 
 import logging
 
@@ -11,7 +15,7 @@ from advisory import services
 from advisory.choices import Visibility
 from advisory.models import AdvisoryRequest, Attachment, Message
 from tests.advisory.factories import ELF_BYTES, DeliverableFactory, upload
-from tests.advisory.public.conftest import track_url
+from tests.advisory.public.conftest import open_link, open_tracking, track_url
 from workflows.actors import Actor
 from workflows.engine import perform
 
@@ -31,10 +35,26 @@ def assert_private(response, referrer_policy="same-origin"):
     assert response["Referrer-Policy"] == referrer_policy
 
 
+def opened(client, page, journey):
+    """The browser has opened the journey's request with its link."""
+    assert open_link(client, page, journey.token).status_code == 303
+    return client
+
+
+def view(client, page, journey):
+    """The tracking page, from a browser opened on the journey's request (opened now if need be)."""
+    if not client.session.get("advisory_tracking"):
+        opened(client, page, journey)
+    return client.get(track_url(page))
+
+
 def act(client, page, journey, action, state=None, **fields):
+    """Post one of the requester's actions, from a browser opened on the request."""
+    if not client.session.get("advisory_tracking"):
+        opened(client, page, journey)
     data = {"action": action, f"{action}-state": state or journey.fresh().state}
     data.update({f"{action}-{name}": value for name, value in fields.items()})
-    return client.post(track_url(page, journey.token), data)
+    return client.post(track_url(page), data)
 
 
 # Access -------------------------------------------------------------------------------------
@@ -42,7 +62,7 @@ def act(client, page, journey, action, state=None, **fields):
 
 def test_a_valid_token_opens_the_request_with_private_headers(client, form_page, journey):
     j = journey()
-    response = client.get(track_url(form_page, j.token))
+    response = open_tracking(client, form_page, j.token)
     assert response.status_code == 200
     assert_private(response)
     html = response.content.decode()
@@ -50,10 +70,11 @@ def test_a_valid_token_opens_the_request_with_private_headers(client, form_page,
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert '<meta name="referrer" content="same-origin">' in html
     assert 'rel="canonical" href="http://localhost/en/request-advice/"' in html  # never the token
+    assert j.token not in html
 
 
 @pytest.mark.parametrize(
-    "mangle", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: t[:10], lambda t: "x" * 200]
+    "mangle", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: t[:20], lambda t: "x" * 200]
 )
 def test_a_wrong_or_tampered_token_is_not_valid_and_logged_without_the_token(
     client, form_page, journey, caplog, mangle
@@ -61,7 +82,7 @@ def test_a_wrong_or_tampered_token_is_not_valid_and_logged_without_the_token(
     j = journey()
     bad = mangle(j.token)
     with caplog.at_level(logging.WARNING, logger="advisory.security"):
-        response = client.get(track_url(form_page, bad))
+        response = open_link(client, form_page, bad)
     assert response.status_code == 404
     assert_private(response, "no-referrer")
     html = response.content.decode()
@@ -70,38 +91,44 @@ def test_a_wrong_or_tampered_token_is_not_valid_and_logged_without_the_token(
     records = [record for record in caplog.records if record.name == "advisory.security"]
     assert len(records) == 1
     assert bad not in records[0].getMessage() and j.token not in records[0].getMessage()
+    assert "advisory_tracking" not in client.session
 
 
 def test_the_invalid_link_page_is_translated(client, german_page):
     with translation.override("de"):
         expected = translation.gettext("This link is not valid")
-    response = client.get(track_url(german_page, "nonsense-token"))
+    response = open_link(client, german_page, "nonsense-token-of-some-length")
     assert response.status_code == 404
     assert expected in response.content.decode()
 
 
 def test_a_rotated_token_stops_working(client, form_page, journey):
     j = journey()
-    services.resend_tracking_link(j.request.requester_email)
-    assert client.get(track_url(form_page, j.token)).status_code == 404
+    services.rotate_tracking_link(j.fresh(), j.requester)
+    assert open_link(client, form_page, j.token).status_code == 404
 
 
-def test_a_posted_action_with_a_wrong_token_changes_nothing(client, form_page, journey):
+def test_a_posted_action_without_an_opened_request_changes_nothing(client, form_page, journey):
     j = journey("team_proposed")
+    assert open_link(client, form_page, j.token + "x").status_code == 404
     response = client.post(
-        track_url(form_page, j.token + "x"), {"action": "approve_team", "approve_team-state": "team_proposed"}
+        track_url(form_page), {"action": "approve_team", "approve_team-state": "team_proposed"}
     )
-    assert response.status_code == 404
+    assert response.status_code == 403
+    assert "Open your request" in response.content.decode()
     assert j.fresh().state == S.TEAM_PROPOSED
 
 
-def test_actions_need_the_csrf_token(form_page, journey):
+def test_opening_and_actions_need_the_csrf_token(form_page, journey):
     j = journey("team_proposed")
     client = Client(enforce_csrf_checks=True)
-    response = client.post(
-        track_url(form_page, j.token), {"action": "approve_team", "approve_team-state": "team_proposed"}
-    )
-    assert response.status_code == 403
+    assert client.post(form_page.url + "track/open/", {"link": j.token}).status_code == 403
+    assert 'name="csrfmiddlewaretoken"' in client.get(track_url(form_page)).content.decode()
+    csrf = client.cookies["csrftoken"].value
+    opening = client.post(form_page.url + "track/open/", {"link": j.token, "csrfmiddlewaretoken": csrf})
+    assert opening.status_code == 303
+    action = {"action": "approve_team", "approve_team-state": "team_proposed"}
+    assert client.post(track_url(form_page), action).status_code == 403
     assert j.fresh().state == S.TEAM_PROPOSED
 
 
@@ -112,17 +139,17 @@ def test_status_and_explanation_are_in_the_language_of_the_page(client, german_p
     j = journey("screening")
     with translation.override("de"):
         label = str(S.SCREENING.label)
-    html = client.get(track_url(german_page, j.token)).content.decode()
+    html = view(client, german_page, j).content.decode()
     assert '<html lang="de"' in html
     assert label in html
     # The switcher keeps the requester on their tracking page in the other language.
-    assert f'href="{track_url(form_page, j.token)}"' in html
+    assert f'href="{track_url(form_page)}"' in html
 
 
 def test_the_timeline_lists_steps_without_names_or_internal_notes(client, form_page, journey):
     j = journey("team_proposed")
     services.add_message(j.fresh(), j.owner, "Internal: budget looks thin", visibility=Visibility.INTERNAL)
-    html = client.get(track_url(form_page, j.token)).content.decode()
+    html = view(client, form_page, j).content.decode()
     for label in (
         "Request submitted",
         "The secretariat started reviewing the request",
@@ -137,9 +164,9 @@ def test_the_timeline_lists_steps_without_names_or_internal_notes(client, form_p
 
 def test_the_team_is_shown_by_name_and_role_once_proposed(client, form_page, journey):
     j = journey("accepted").staff(name="Erika Expertin")
-    assert "Erika Expertin" not in client.get(track_url(form_page, j.token)).content.decode()
+    assert "Erika Expertin" not in view(client, form_page, j).content.decode()
     j.propose_team()
-    html = client.get(track_url(form_page, j.token)).content.decode()
+    html = view(client, form_page, j).content.decode()
     assert "Erika Expertin" in html and "Lead expert" in html
 
 
@@ -149,7 +176,7 @@ def test_shared_messages_are_shown_as_from_the_secretariat(client, form_page, jo
     services.add_message(
         j.fresh(), j.owner, "Note to self: call the ministry", visibility=Visibility.INTERNAL
     )
-    html = client.get(track_url(form_page, j.token)).content.decode()
+    html = view(client, form_page, j).content.decode()
     assert "Could you send the programme budget?" in html
     assert "ESCA secretariat" in html
     assert "Note to self" not in html
@@ -159,7 +186,7 @@ def test_shared_messages_are_shown_as_from_the_secretariat(client, form_page, jo
 
 
 def test_only_the_actions_available_now_are_offered(client, form_page, journey):
-    html = client.get(track_url(form_page, journey("screening").token)).content.decode()
+    html = view(client, form_page, journey("screening")).content.decode()
     assert 'value="withdraw"' in html
     assert 'value="approve_team"' not in html and 'value="provide_info"' not in html
     assert 'value="feedback"' not in html
@@ -167,12 +194,12 @@ def test_only_the_actions_available_now_are_offered(client, form_page, journey):
 
 def test_answering_an_information_request_with_a_file(client, form_page, journey):
     j = journey("awaiting_info")
-    page = client.get(track_url(form_page, j.token)).content.decode()
+    page = view(client, form_page, j).content.decode()
     assert "Which regions does the programme cover?" in page  # the question, next to the answer form
     assert 'value="provide_info"' in page
 
-    response = client.post(
-        track_url(form_page, j.token),
+    response = opened(client, form_page, j).post(
+        track_url(form_page),
         {
             "action": "provide_info",
             "provide_info-state": "awaiting_info",
@@ -181,7 +208,7 @@ def test_answering_an_information_request_with_a_file(client, form_page, journey
         },
     )
     assert response.status_code == 303
-    assert response["Location"] == track_url(form_page, j.token)
+    assert response["Location"] == track_url(form_page)
     assert j.fresh().state == S.SCREENING
     answer = Message.objects.get(body="Bavaria and Saxony.")
     assert answer.visibility == Visibility.SHARED and answer.author_kind == "requester"
@@ -197,8 +224,8 @@ def test_an_answer_needs_text_and_refuses_a_disguised_program(client, form_page,
     assert response.status_code == 200
     assert 'id="id_provide_info-comment_error"' in response.content.decode()
 
-    response = client.post(
-        track_url(form_page, j.token),
+    response = opened(client, form_page, j).post(
+        track_url(form_page),
         {
             "action": "provide_info",
             "provide_info-state": "awaiting_info",
@@ -242,13 +269,13 @@ def test_withdrawing_from_any_open_state(client, form_page, journey, state):
     assert response.status_code == 303
     request = j.fresh()
     assert request.state == S.WITHDRAWN and request.withdraw_reason == "The programme was cancelled."
-    html = client.get(track_url(form_page, j.token)).content.decode()
+    html = view(client, form_page, j).content.decode()
     assert "This request was withdrawn" in html and 'value="withdraw"' not in html
 
 
 def test_feedback_once_delivered(client, form_page, journey):
     j = journey("delivered")
-    html = client.get(track_url(form_page, j.token)).content.decode()
+    html = view(client, form_page, j).content.decode()
     assert 'value="feedback"' in html
     assert "Final report" in html  # the approved deliverable
 
@@ -256,7 +283,7 @@ def test_feedback_once_delivered(client, form_page, journey):
     assert response.status_code == 303
     request = j.fresh()
     assert (request.feedback_score, request.feedback_comment) == (4, "Very useful.")
-    html = client.get(track_url(form_page, j.token)).content.decode()
+    html = view(client, form_page, j).content.decode()
     assert 'value="feedback"' not in html
     assert "you rated the engagement 4 out of 5" in html
     assert "You gave your feedback" in html
@@ -318,7 +345,9 @@ def test_an_action_not_available_now_is_refused_with_a_message(client, form_page
 
 def test_an_unknown_action_is_refused(client, form_page, journey):
     j = journey("screening")
-    response = client.post(track_url(form_page, j.token), {"action": "accept", "accept-state": "screening"})
+    response = opened(client, form_page, j).post(
+        track_url(form_page), {"action": "accept", "accept-state": "screening"}
+    )
     assert response.status_code == 400
     assert "This action is not available." in response.content.decode()
     assert j.fresh().state == S.SCREENING
@@ -327,13 +356,14 @@ def test_an_unknown_action_is_refused(client, form_page, journey):
 # Downloads ----------------------------------------------------------------------------------
 
 
-def download_url(page, token, kind, pk):
-    return f"{track_url(page, token)}{kind}/{pk}/"
+def download_url(page, kind, pk):
+    return f"{track_url(page)}{kind}/{pk}/"
 
 
-def test_approved_deliverables_download_through_the_token(client, form_page, journey):
+def test_approved_deliverables_download_through_the_opened_request(client, form_page, journey):
     j = journey("delivered")
-    response = client.get(download_url(form_page, j.token, "deliverables", j.deliverable.pk))
+    opened(client, form_page, j)
+    response = client.get(download_url(form_page, "deliverables", j.deliverable.pk))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert response["Content-Disposition"].startswith("attachment;")
@@ -341,23 +371,21 @@ def test_approved_deliverables_download_through_the_token(client, form_page, jou
     assert response["X-Content-Type-Options"] == "nosniff"
     assert_private(response, "no-referrer")
     # The page links to it, never to a public media URL.
-    html = client.get(track_url(form_page, j.token)).content.decode()
-    assert download_url(form_page, j.token, "deliverables", j.deliverable.pk) in html
+    html = view(client, form_page, j).content.decode()
+    assert download_url(form_page, "deliverables", j.deliverable.pk) in html
     assert j.deliverable.file.name not in html and "/media/" not in html
 
 
 def test_deliverables_not_approved_or_of_another_request_are_not_found(client, form_page, journey):
     j = journey("in_progress")
     draft = DeliverableFactory(assignment=j.assignment, state="submitted")
-    assert client.get(download_url(form_page, j.token, "deliverables", draft.pk)).status_code == 404
+    opened(client, form_page, j)
+    assert client.get(download_url(form_page, "deliverables", draft.pk)).status_code == 404
     other = journey("delivered")
-    assert (
-        client.get(download_url(form_page, j.token, "deliverables", other.deliverable.pk)).status_code == 404
-    )
-    assert (
-        client.get(download_url(form_page, "bad-token", "deliverables", other.deliverable.pk)).status_code
-        == 404
-    )
+    assert client.get(download_url(form_page, "deliverables", other.deliverable.pk)).status_code == 404
+    # Without an opened request, nothing at all.
+    response = Client().get(download_url(form_page, "deliverables", other.deliverable.pk))
+    assert response.status_code == 403 and "Open your request" in response.content.decode()
 
 
 def test_attachments_of_internal_notes_are_not_downloadable(client, form_page, journey):
@@ -367,9 +395,10 @@ def test_attachments_of_internal_notes_are_not_downloadable(client, form_page, j
     )
     shared = services.add_message(j.fresh(), j.owner, "Shared", files=[upload("questions.pdf")])
     internal_file, shared_file = note.attachments.get(), shared.attachments.get()
-    assert client.get(download_url(form_page, j.token, "files", internal_file.pk)).status_code == 404
-    response = client.get(download_url(form_page, j.token, "files", shared_file.pk))
+    opened(client, form_page, j)
+    assert client.get(download_url(form_page, "files", internal_file.pk)).status_code == 404
+    response = client.get(download_url(form_page, "files", shared_file.pk))
     assert response.status_code == 200
     assert_private(response, "no-referrer")
-    html = client.get(track_url(form_page, j.token)).content.decode()
+    html = view(client, form_page, j).content.decode()
     assert "questions.pdf" in html and "internal.pdf" not in html
