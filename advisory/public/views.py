@@ -28,7 +28,7 @@ from workflows.exceptions import (
 from .. import selectors, services, spam
 from ..forms import ACTION_FORMS, AdvisoryRequestForm, ResendLinkForm
 from ..models import AdvisoryRequest
-from . import tracking
+from . import access, tracking
 
 security_log = logging.getLogger("advisory.security")
 
@@ -39,6 +39,7 @@ TEMPLATES = {
     "resend": "advisory/public/resend.html",
     "track": "advisory/public/track.html",
     "invalid": "advisory/public/track_invalid.html",
+    "open": "advisory/public/track_open.html",
 }
 
 
@@ -154,7 +155,8 @@ def request_form(page, request):
 def thanks(page, request):
     """The confirmation: reference and tracking link, carried in the session, never in the URL.
 
-    The link is shown once; a reload shows the reference and points to the e-mail.
+    The link is shown once; a reload shows the reference and points to the e-mail. Its token sits in
+    the link's fragment (see advisory.public.access), so following it sends no token to any server.
     """
     submission = request.session.get(SESSION_KEY)
     tracking_url = ""
@@ -197,10 +199,17 @@ def resend(page, request):
 
 
 # Tracking -----------------------------------------------------------------------------------
+# A browser sees a request through a short session (advisory.public.access), opened by posting the
+# link's token or a sign-in code to `track/open/`. No URL below carries a token, except the routes
+# of links sent before tokens moved to the fragment: they exchange the token and redirect at once.
 
 
-def _find(page, request, token, route):
-    advisory_request = AdvisoryRequest.find_by_token(token)
+def _track_url(page, request, route=""):
+    return page.get_url(request) + page.reverse_subpage("track") + route
+
+
+def _find(page, request, code, route):
+    advisory_request = access.find(code)
     if advisory_request is None:
         # Never the token itself: logs are read by more people than the requester.
         security_log.warning(
@@ -213,22 +222,126 @@ def _invalid(page, request):
     return _render(page, request, "invalid", {}, status=404, route=page.reverse_subpage("resend"))
 
 
-def track(page, request, token):
-    advisory_request = _find(page, request, token, "track")
+def _too_many_opens(page, request):
+    security_log.warning(
+        "Tracking: too many attempts to open a request (page %s) from %s", page.pk, spam.client_ip(request)
+    )
+    error = _("Too many attempts from your network within the last hour. Please try again later.")
+    return _open_page(page, request, status=429, error=error)
+
+
+def _open_page(page, request, form=None, status=200, ended=False, error=""):
+    """The page that opens a request from its link: filled in by a script, or by hand."""
+    context = {
+        "open_form": form or access.OpenForm(),
+        "open_url": _track_url(page, request, "open/"),
+        "session_ended": ended,
+        "open_error": error,
+    }
+    return _render(
+        page,
+        request,
+        "open",
+        context,
+        status=status,
+        route=page.reverse_subpage("track"),
+        referrer_policy=SAME_ORIGIN,
+    )
+
+
+def open_request(page, request):
+    """POST: exchange a tracking token or sign-in code for a session on its request, then show it."""
+    if request.method != "POST":
+        return _redirect(_track_url(page, request))
+    # Counted before the lookup, whatever its outcome: guessing costs an attempt each time.
+    if access.opens.hit(request) > access.opens.limit:
+        return _too_many_opens(page, request)
+    form = access.OpenForm(request.POST)
+    if not form.is_valid():
+        return _open_page(page, request, form=form, status=400)
+    advisory_request = _find(page, request, form.cleaned_data["link"], "open")
     if advisory_request is None:
         return _invalid(page, request)
+    access.open_session(request, advisory_request)
+    return _redirect(_track_url(page, request))
+
+
+def legacy_link(page, request, token, route=""):
+    """A link sent before tokens moved to the fragment: exchange its token, redirect to the URL without it.
+
+    Its first request still names the token in the path (and so may reach an access log); the
+    redirect and the page after it do not, and say "no-referrer".
+    """
+    if access.opens.hit(request) > access.opens.limit:
+        return _too_many_opens(page, request)
+    advisory_request = _find(page, request, token, "legacy")
+    if advisory_request is None:
+        return _invalid(page, request)
+    access.open_session(request, advisory_request)
+    return make_private(_redirect(_track_url(page, request, route)))
+
+
+def _session_or_refusal(page, request):
+    """(request, None) for a browser opened on a request, else (None, the open page with status 403)."""
+    ended = access.had_session(request)
+    advisory_request = access.session_request(request)
+    if advisory_request is None:
+        return None, _open_page(page, request, status=403, ended=ended)
+    return advisory_request, None
+
+
+def track(page, request):
+    """The request this browser opened, with the requester's actions; without one, the open page."""
+    ended = access.had_session(request)
+    advisory_request = access.session_request(request)
+    if advisory_request is None:
+        return _open_page(page, request, status=403 if request.method == "POST" else 200, ended=ended)
     actor = Actor.requester(advisory_request)
-    route = page.reverse_subpage("track", kwargs={"token": token})
+    route = page.reverse_subpage("track")
     bound, status = None, 200
     if request.method == "POST":
         outcome = _perform_action(request, advisory_request, actor)
         if outcome is None:
-            return _redirect(page.get_url(request) + route)
+            return _redirect(_track_url(page, request))
         bound, status = outcome
         # Whatever happened, show the request as it is now.
         advisory_request = AdvisoryRequest.objects.get(pk=advisory_request.pk)
-    context = _tracking_context(page, request, advisory_request, actor, token, bound)
+    context = _tracking_context(page, request, advisory_request, actor, bound)
     return _render(page, request, "track", context, status=status, route=route, referrer_policy=SAME_ORIGIN)
+
+
+def sign_out(page, request):
+    """POST: this browser no longer sees the request (the link keeps working)."""
+    if request.method == "POST":
+        access.end_session(request)
+        messages.success(
+            request, _("You have signed out of your request. Open the link from our e-mail to see it again.")
+        )
+    return _redirect(_track_url(page, request))
+
+
+def replace_link(page, request):
+    """POST: "this link leaked": a new link is e-mailed to the requester; the old one stops working."""
+    if request.method != "POST":
+        return _redirect(_track_url(page, request))
+    advisory_request, refusal = _session_or_refusal(page, request)
+    if refusal is not None:
+        return refusal
+    try:
+        services.rotate_tracking_link(advisory_request, Actor.requester(advisory_request))
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return _redirect(_track_url(page, request))
+    # The link this browser was opened with is dead: so is its access, like everyone else's.
+    access.end_session(request)
+    messages.success(
+        request,
+        _(
+            "We have e-mailed a new link to the address you gave with your request. "
+            "The old link no longer works."
+        ),
+    )
+    return _redirect(_track_url(page, request))
 
 
 SUCCESS_MESSAGES = {
@@ -299,7 +412,7 @@ def _perform_action(request, advisory_request, actor):
     return None
 
 
-def _tracking_context(page, request, advisory_request, actor, token, bound):
+def _tracking_context(page, request, advisory_request, actor, bound):
     state = advisory_request.state
     available = {meta.name for meta in available_transitions(advisory_request, actor)}
     names = [name for name in tracking.REQUESTER_TRANSITIONS if name in available]
@@ -312,8 +425,7 @@ def _tracking_context(page, request, advisory_request, actor, token, bound):
         else:
             forms[name] = ACTION_FORMS[name](state=state)
     thread = tracking.thread(actor, advisory_request)
-    route = page.reverse_subpage("track", kwargs={"token": token})
-    base = page.get_url(request) + route
+    base = _track_url(page, request)
     return {
         "advisory_request": advisory_request,
         "state_label": advisory_request.get_state_display(),
@@ -328,6 +440,11 @@ def _tracking_context(page, request, advisory_request, actor, token, bound):
         "action_forms": forms,
         "action_url": base,
         "download_base": base,
+        "link_expires_at": advisory_request.tracking_link_expires_at,
+        "open_form": access.OpenForm(),
+        "open_url": base + "open/",
+        "sign_out_url": base + "sign-out/",
+        "replace_url": base + "replace/",
     }
 
 
@@ -343,10 +460,10 @@ def _download(obj):
     return make_private(response)
 
 
-def download_deliverable(page, request, token, pk):
-    advisory_request = _find(page, request, token, "deliverable")
-    if advisory_request is None:
-        return _invalid(page, request)
+def download_deliverable(page, request, pk):
+    advisory_request, refusal = _session_or_refusal(page, request)
+    if refusal is not None:
+        return refusal
     actor = Actor.requester(advisory_request)
     deliverable = selectors.deliverables_visible_to(actor, advisory_request).filter(pk=pk).first()
     if deliverable is None:
@@ -354,10 +471,10 @@ def download_deliverable(page, request, token, pk):
     return _download(deliverable)
 
 
-def download_attachment(page, request, token, pk):
-    advisory_request = _find(page, request, token, "attachment")
-    if advisory_request is None:
-        return _invalid(page, request)
+def download_attachment(page, request, pk):
+    advisory_request, refusal = _session_or_refusal(page, request)
+    if refusal is not None:
+        return refusal
     actor = Actor.requester(advisory_request)
     attachment = selectors.attachments_visible_to(actor, advisory_request).filter(pk=pk).first()
     if attachment is None:
