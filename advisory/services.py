@@ -169,22 +169,6 @@ def resend_tracking_link(email):
             _enqueue(request, "advisory.advisoryrequest.tracking_link", found, f"resend:{uuid.uuid4().hex}")
 
 
-def provide_info(request, actor, answer, files=()):
-    """The requester answers the owner's question (text and files); the request returns to screening."""
-    actor = as_actor(actor)
-    checked = validate_uploads(files)
-    with transaction.atomic():
-        performed = perform(request, "provide_info", actor, comment=answer)
-        _attach(request, checked, UploaderKind.REQUESTER, message=performed.result)
-    return performed
-
-
-def invite_expert(request, expert, role, actor):
-    """Invite `expert` to `request` in `role`: a new Assignment, moved to "invited" by the engine.
-
-    The "invite" transition says who may (the matrix's "request.invite_expert") and when (the request
-    is being staffed, an answer date is set, the expert is neither already invited nor excluded by
-    matching); the engine audits it and sends the invitation. Raises PermissionDenied, or
 def rotate_tracking_link(request, actor):
     """Replace the request's tracking link and e-mail the new one to the requester; returns nothing.
 
@@ -217,6 +201,22 @@ def rotate_tracking_link(request, actor):
         _enqueue(locked, event, found, f"rotate:{uuid.uuid4().hex}")
 
 
+def provide_info(request, actor, answer, files=()):
+    """The requester answers the owner's question (text and files); the request returns to screening."""
+    actor = as_actor(actor)
+    checked = validate_uploads(files)
+    with transaction.atomic():
+        performed = perform(request, "provide_info", actor, comment=answer)
+        _attach(request, checked, UploaderKind.REQUESTER, message=performed.result)
+    return performed
+
+
+def invite_expert(request, expert, role, actor):
+    """Invite `expert` to `request` in `role`: a new Assignment, moved to "invited" by the engine.
+
+    The "invite" transition says who may (the matrix's "request.invite_expert") and when (the request
+    is being staffed, an answer date is set, the expert is neither already invited nor excluded by
+    matching); the engine audits it and sends the invitation. Raises PermissionDenied, or
     ValidationError with the reasons (code "duplicate", "excluded" or "unavailable"), storing nothing.
     """
     # Checked before anything is built, so an anonymous caller is refused, not crashed on.
