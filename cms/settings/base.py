@@ -232,6 +232,13 @@ else:
     # SQLite FTS locally, PostgreSQL full-text search when DATABASE_URL is PostgreSQL.
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# Requesters' tracking links (advisory.conf explains each): lifetime after the request ended, idle
+# minutes of a browser's access to a request, hours of a resend e-mail's one-time sign-in link,
+# attempts per client address and hour to open a request (against guessing).
+ADVISORY_TRACKING_LINK_TTL_DAYS = env_int("ADVISORY_TRACKING_LINK_TTL_DAYS", 90)
+ADVISORY_TRACKING_SESSION_IDLE_MINUTES = env_int("ADVISORY_TRACKING_SESSION_IDLE_MINUTES", 120)
+ADVISORY_SIGN_IN_LINK_HOURS = env_int("ADVISORY_SIGN_IN_LINK_HOURS", 24)
+ADVISORY_TRACKING_OPENS_PER_HOUR = env_int("ADVISORY_TRACKING_OPENS_PER_HOUR", 30)
 # Retention: closed, declined and withdrawn requests are anonymised this long after they ended
 # (docs/privacy.md). ADVISORY_RETENTION_DAYS, when set above 0, replaces the years.
 ADVISORY_RETENTION_YEARS = env_int("ADVISORY_RETENTION_YEARS", 5)
@@ -326,13 +333,6 @@ CELERY_BEAT_SCHEDULE = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Outgoing notifications: the process engine writes outbox rows in the transaction of a
-# Requesters' tracking links (advisory.conf explains each): lifetime after the request ended, idle
-# minutes of a browser's access to a request, hours of a resend e-mail's one-time sign-in link,
-# attempts per client address and hour to open a request (against guessing).
-ADVISORY_TRACKING_LINK_TTL_DAYS = env_int("ADVISORY_TRACKING_LINK_TTL_DAYS", 90)
-ADVISORY_TRACKING_SESSION_IDLE_MINUTES = env_int("ADVISORY_TRACKING_SESSION_IDLE_MINUTES", 120)
-ADVISORY_SIGN_IN_LINK_HOURS = env_int("ADVISORY_SIGN_IN_LINK_HOURS", 24)
-ADVISORY_TRACKING_OPENS_PER_HOUR = env_int("ADVISORY_TRACKING_OPENS_PER_HOUR", 30)
 # transition; on commit this dispatcher publishes one Celery task per row (docs/notifications.md).
 WORKFLOWS_DISPATCHER = "workflows.tasks.enqueue_on_commit"
 # Reply-To of notifications whose payload names none (comma-separated addresses; none by default).
