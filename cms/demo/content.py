@@ -567,12 +567,34 @@ NETWORK = PageSpec(
 PRIVACY = PageSpec(
     "privacy",
     "StandardPage",
-    title=T("Privacy", de="Datenschutz", fr="Protection des données"),
-    slug=T("privacy", de="datenschutz", fr="protection-des-donnees"),
+    title=T(
+        "Privacy",
+        de="Datenschutz",
+        fr="Protection des données",
+        es="Privacidad",
+        it="Privacy",
+        pl="Prywatność",
+    ),
+    slug=T(
+        "privacy",
+        de="datenschutz",
+        fr="protection-des-donnees",
+        es="privacidad",
+        it="privacy",
+        pl="prywatnosc",
+    ),
+    locales=ALL_TARGETS,
     fields={
         "body": [
             heading(
-                T("What we collect", de="Welche Daten wir erheben", fr="Les données que nous collectons")
+                T(
+                    "What we collect",
+                    de="Welche Daten wir erheben",
+                    fr="Les données que nous collectons",
+                    es="Qué datos recogemos",
+                    it="Quali dati raccogliamo",
+                    pl="Jakie dane zbieramy",
+                )
             ),
             paragraph(
                 T(
@@ -586,23 +608,87 @@ PRIVACY = PageSpec(
                     "Lorsque vous vous inscrivez à un événement ou nous envoyez une demande de conseil, "
                     "nous conservons les données saisies uniquement à cette fin et seulement le temps "
                     "nécessaire.</p>",
+                    es="<p>Puede leer este sitio web sin facilitarnos ningún dato personal. Cuando se "
+                    "inscribe en un evento o nos envía una solicitud de asesoramiento, conservamos los datos "
+                    "que introduce solo para ese fin y solo el tiempo necesario.</p>",
+                    it="<p>Può consultare questo sito senza fornirci alcun dato personale. Quando si iscrive "
+                    "a un evento o ci invia una richiesta di consulenza, conserviamo i dati inseriti solo "
+                    "per tale scopo e solo per il tempo necessario.</p>",
+                    pl="<p>Z tej strony można korzystać bez podawania nam jakichkolwiek danych osobowych. "
+                    "Gdy zapisują się Państwo na wydarzenie lub przesyłają nam wniosek o doradztwo, "
+                    "przechowujemy wprowadzone dane wyłącznie w tym celu i tylko tak długo, jak to "
+                    "konieczne.</p>",
                 )
             ),
-            heading(T("Your rights", de="Ihre Rechte", fr="Vos droits")),
+            heading(
+                T(
+                    "How long we keep it",
+                    de="Wie lange wir sie aufbewahren",
+                    fr="Combien de temps nous les conservons",
+                    es="Cuánto tiempo los conservamos",
+                    it="Per quanto tempo li conserviamo",
+                    pl="Jak długo je przechowujemy",
+                )
+            ),
             paragraph(
                 T(
-                    "<p>You may ask us at any time which data we hold about you, have it corrected or "
-                    "deleted, and object to its use. Write to the secretariat at the address given in the "
-                    "imprint.</p>",
-                    de="<p>Sie können jederzeit Auskunft über die bei uns gespeicherten Daten verlangen, sie "
-                    "berichtigen oder löschen lassen und ihrer Verwendung widersprechen. Schreiben Sie dazu "
-                    "an das Sekretariat unter der im Impressum genannten Adresse.</p>",
-                    fr="<p>Vous pouvez à tout moment nous demander quelles données nous détenons sur vous, "
-                    "les faire rectifier ou effacer et vous opposer à leur utilisation. Écrivez au "
-                    "secrétariat à l'adresse indiquée dans les mentions légales.</p>",
+                    "<p>Five years after a request for advice has ended, we remove your name, contact "
+                    "details, texts and files from it. Only its reference, dates, country and the service "
+                    "concerned remain, for our statistics.</p>",
+                    de="<p>Fünf Jahre nach dem Ende einer Beratungsanfrage entfernen wir daraus Ihren "
+                    "Namen, Ihre Kontaktdaten, Texte und Dateien. Nur Aktenzeichen, Daten, Land und die "
+                    "betreffende Leistung bleiben für unsere Statistik erhalten.</p>",
+                    fr="<p>Cinq ans après la fin d'une demande de conseil, nous en supprimons votre nom, vos "
+                    "coordonnées, vos textes et vos fichiers. Seuls sa référence, ses dates, le pays et le "
+                    "service concerné restent, pour nos statistiques.</p>",
+                    es="<p>Cinco años después de finalizar una solicitud de asesoramiento, eliminamos de ella "
+                    "su nombre, sus datos de contacto, sus textos y sus archivos. Solo quedan su referencia, "
+                    "sus fechas, el país y el servicio correspondiente, para nuestras estadísticas.</p>",
+                    it="<p>Cinque anni dopo la conclusione di una richiesta di consulenza, ne eliminiamo il "
+                    "suo nome, i suoi recapiti, i testi e i file. Restano solo il riferimento, le date, il "
+                    "paese e il servizio interessato, per le nostre statistiche.</p>",
+                    pl="<p>Pięć lat po zakończeniu wniosku o doradztwo usuwamy z niego imię i nazwisko, dane "
+                    "kontaktowe, teksty i pliki. Zostają jedynie jego numer, daty, kraj i dotycząca go "
+                    "usługa – na potrzeby naszych statystyk.</p>",
                 )
             ),
-            cta(T("Imprint", de="Impressum", fr="Mentions légales"), to=page("imprint")),
+            heading(
+                T(
+                    "Your rights",
+                    de="Ihre Rechte",
+                    fr="Vos droits",
+                    es="Sus derechos",
+                    it="I suoi diritti",
+                    pl="Państwa prawa",
+                )
+            ),
+            paragraph(
+                T(
+                    "<p>You may ask us at any time for a copy of the data we hold about you, have it "
+                    "corrected or erased, and object to its use. The tracking page of your request has a "
+                    "form for a copy or the erasure; you may also write to the secretariat.</p>",
+                    de="<p>Sie können jederzeit eine Kopie der bei uns gespeicherten Daten verlangen, sie "
+                    "berichtigen oder löschen lassen und ihrer Verwendung widersprechen. Die Seite zur "
+                    "Verfolgung Ihrer Anfrage enthält ein Formular für Kopie oder Löschung; Sie können "
+                    "auch an das Sekretariat schreiben.</p>",
+                    fr="<p>Vous pouvez à tout moment nous demander une copie des données que nous détenons "
+                    "sur vous, les faire rectifier ou effacer et vous opposer à leur utilisation. La page de "
+                    "suivi de votre demande propose un formulaire pour la copie ou l'effacement ; vous "
+                    "pouvez aussi écrire au secrétariat.</p>",
+                    es="<p>Puede pedirnos en cualquier momento una copia de los datos que tenemos sobre "
+                    "usted, su rectificación o supresión, y oponerse a su uso. La página de seguimiento de "
+                    "su solicitud incluye un formulario para la copia o la supresión; también puede "
+                    "escribir a la secretaría.</p>",
+                    it="<p>Può chiederci in qualsiasi momento una copia dei dati che conserviamo su di lei, "
+                    "farli rettificare o cancellare e opporsi al loro utilizzo. La pagina di monitoraggio "
+                    "della richiesta contiene un modulo per la copia o la cancellazione; può anche scrivere "
+                    "alla segreteria.</p>",
+                    pl="<p>W każdej chwili mogą Państwo poprosić o kopię przechowywanych przez nas danych, "
+                    "ich sprostowanie lub usunięcie oraz wnieść sprzeciw wobec ich wykorzystania. Strona "
+                    "śledzenia wniosku zawiera formularz prośby o kopię lub usunięcie; można też napisać do "
+                    "sekretariatu.</p>",
+                )
+            ),
         ]
     },
 )
@@ -1801,20 +1887,22 @@ REQUEST_ADVICE = PageSpec(
             "swoje potrzeby: koordynator dla Państwa kraju odpowie w ciągu dwóch dni roboczych i "
             "zaproponuje ekspertów, którzy znają region i mówią w Państwa języku.</p>",
         ),
+        # Five years: the default retention (ADVISORY_RETENTION_YEARS).
         "privacy_notice": T(
-            "<p>We use your details only to handle your request and keep them for three years after it "
+            "<p>We use your details only to handle your request and keep them for five years after it "
             "ends.</p>",
-            de="<p>Wir verwenden Ihre Angaben nur zur Bearbeitung Ihrer Anfrage und bewahren sie drei "
+            de="<p>Wir verwenden Ihre Angaben nur zur Bearbeitung Ihrer Anfrage und bewahren sie fünf "
             "Jahre nach deren Abschluss auf.</p>",
             fr="<p>Nous utilisons vos données uniquement pour traiter votre demande et les conservons "
-            "trois ans après sa clôture.</p>",
-            es="<p>Utilizamos sus datos solo para tramitar su solicitud y los conservamos tres años "
+            "cinq ans après sa clôture.</p>",
+            es="<p>Utilizamos sus datos solo para tramitar su solicitud y los conservamos cinco años "
             "después de su cierre.</p>",
-            it="<p>Utilizziamo i suoi dati solo per gestire la richiesta e li conserviamo per tre anni "
+            it="<p>Utilizziamo i suoi dati solo per gestire la richiesta e li conserviamo per cinque anni "
             "dopo la sua conclusione.</p>",
             pl="<p>Wykorzystujemy Państwa dane wyłącznie do obsługi wniosku i przechowujemy je przez "
-            "trzy lata po jego zakończeniu.</p>",
+            "pięć lat po jego zakończeniu.</p>",
         ),
+        "privacy_page": page("privacy"),
         "thank_you": T(
             "<p>Thank you. Keep the tracking link: it shows where your request stands and lets you answer "
             "our questions.</p>",
@@ -1975,8 +2063,9 @@ HOME = PageSpec(
         CALLS_INDEX,
         EVENTS_INDEX,
         PUBLICATIONS_INDEX,
-        REQUEST_ADVICE,
+        # Before the request form, whose privacy_page points at it.
         PRIVACY,
+        REQUEST_ADVICE,
         IMPRINT,
     ],
 )
