@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import translation
 
 
@@ -46,6 +46,20 @@ def _clean_cache():
     ContentType.objects.clear_cache()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_two_factor(monkeypatch):
+    """A client signed in with force_login has also passed two-factor authentication, as a coordinator
+    at work has; the tests of sign-in and 2FA themselves go through the forms (tests/accounts)."""
+
+    from tests.accounts.factories import mark_verified, password_only_login
+
+    def force_login(client, user, backend=None):
+        password_only_login(client, user, backend)
+        mark_verified(client, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture(autouse=True)

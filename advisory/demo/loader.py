@@ -26,6 +26,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from accounts.demo import mark_demo_login
 from workflows.actors import Actor
 from workflows.business_days import add_business_days
 from workflows.engine import perform
@@ -297,6 +298,8 @@ class AdvisoryDemo:
             user.groups.add(*Group.objects.filter(name__in=groups))
             self.report.add("demo logins", "created")
             self.report.new_logins.append((username, what))
+        # Where the settings allow it (the embedded demo only), demo logins may skip two-factor enrolment.
+        mark_demo_login(user)
         self.users[username] = user
         return user
 

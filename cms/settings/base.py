@@ -1,5 +1,6 @@
 """Settings shared by every environment; deployment values come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -21,6 +22,8 @@ INSTALLED_APPS = [
     "cms",
     "advisory",
     "workflows",
+    # Before wagtail.admin and wagtail_2fa: its templates override theirs (translated, no inline style).
+    "accounts",
     "privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -48,6 +51,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Sign-in throttling and two-factor authentication of staff (accounts/, docs/deployment.md).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "wagtail_2fa",
     "csp",
 ]
 
@@ -61,9 +69,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Ends idle and over-long staff sessions before anything acts on the user.
+    "accounts.middleware.StaffSessionMiddleware",
+    # django-otp after authentication: coordinators, leads and administrators verify a TOTP code.
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -117,6 +137,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: none, the peer is the client).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Staff accounts (accounts/, docs/deployment.md). Sign-in throttling by django-axes: a username is locked
+# for one client address after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
+# The lockout page in the admin's look (accounts/templates/accounts/lockout.html), status 429.
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
+# django-axes would log usernames and addresses of failures; the lockouts admin shows them instead.
+AXES_VERBOSE = False
+AXES_RESET_ON_SUCCESS = True
+# No row per successful sign-in: it would keep addresses and browsers of staff without a retention period.
+AXES_DISABLE_ACCESS_LOG = True
+# Password-reset e-mails per address and per client address within the window (seconds).
+ACCOUNTS_PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 3)
+ACCOUNTS_PASSWORD_RESET_LIMIT_PER_IP = env_int("PASSWORD_RESET_LIMIT_PER_IP", 10)
+ACCOUNTS_PASSWORD_RESET_WINDOW = env_int("PASSWORD_RESET_WINDOW", 3600)
+# Two-factor authentication (wagtail-2fa on django-otp): required of superusers and of the groups
+# holding the "Enable 2FA" permission (coordinators and lead coordinators); others may enrol.
+WAGTAIL_2FA_REQUIRED = True
+# Only the embedded demo (dev settings) lets its demo logins skip enrolment; a check refuses it without DEBUG.
+ACCOUNTS_DEMO_LOGINS_SKIP_2FA = False
+# Signed-in sessions end after this many seconds without a request, and this many after sign-in.
+ACCOUNTS_SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+ACCOUNTS_SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60)
+SESSION_COOKIE_AGE = ACCOUNTS_SESSION_ABSOLUTE_TIMEOUT
 
 # Languages. English is the source locale; the others are enabled by default and
 # can be narrowed or extended with SITE_LANGUAGES (codes must be in ALL_LANGUAGES).
@@ -355,5 +405,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # django-axes reports every sign-in at INFO; failures and lockouts show in the lockouts admin.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -4,7 +4,7 @@ import secrets
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
-from .env import env_list, env_str
+from .env import env_bool, env_list, env_str
 
 DEBUG = True
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
@@ -20,3 +20,6 @@ def _dev_secret_key():
 
 
 SECRET_KEY = env_str("SECRET_KEY") or _dev_secret_key()
+
+# The embedded demo's logins may skip two-factor enrolment (a banner says so); never in production.
+ACCOUNTS_DEMO_LOGINS_SKIP_2FA = env_bool("DEMO_LOGINS_SKIP_2FA", True)

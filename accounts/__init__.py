@@ -1,0 +1,1 @@
+"""Staff accounts: sign-in throttling, two-factor authentication, session lifetime."""
