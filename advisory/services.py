@@ -263,13 +263,14 @@ def _invitation_refused(refusal, request, expert):
 
 def add_message(request, actor, body, visibility=Visibility.SHARED, files=()):
     """Add a message to the thread of `request`: an internal note, or one shared with the requester."""
-    actor = as_actor(actor)
     if visibility not in Visibility.values:
         raise ValidationError({"visibility": [_("Choose who may read the message.")]})
     action = (
         "request.add_internal_note" if visibility == Visibility.INTERNAL else "request.add_shared_message"
     )
+    # The permission first: an anonymous caller is refused, not crashed on.
     permissions.require(actor, action, request)
+    actor = as_actor(actor)
     body = (body or "").strip()
     if not body:
         raise ValidationError({"body": [_("Write a message.")]})
@@ -298,8 +299,8 @@ def add_message(request, actor, body, visibility=Visibility.SHARED, files=()):
 
 def upload_deliverable(assignment, actor, title, file, description="", submit=True):
     """The expert of a running assignment uploads a deliverable, submitted for review unless told not to."""
-    actor = as_actor(actor)
     permissions.require(actor, "assignment.upload_deliverable", assignment)
+    actor = as_actor(actor)
     if assignment.state != Assignment.State.ACCEPTED:
         raise ValidationError(_("Deliverables can be uploaded while the assignment is running."))
     title = (title or "").strip()
@@ -325,8 +326,8 @@ def upload_deliverable(assignment, actor, title, file, description="", submit=Tr
 
 def record_feedback(request, actor, score, comment=""):
     """The requester rates a delivered (or closed) engagement once: a score of 1 to 5 and a comment."""
-    actor = as_actor(actor)
     permissions.require(actor, "request.give_feedback", request)
+    actor = as_actor(actor)
     try:
         score = int(score)
     except (TypeError, ValueError):

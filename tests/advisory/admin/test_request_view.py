@@ -169,7 +169,8 @@ def test_the_timeline_lists_the_audit_entries_of_the_request_its_assignments_and
     messages = [str(entry["message"]) for entry in entries]
     assert messages[0].startswith("Start screening: Submitted → Screening")
     assert messages[1].startswith("Accept: Screening → Accepted")
-    assert "invited to" in messages[2]
+    assert messages[2] == "Invite the expert: New → Invited"
+    assert entries[2]["subject"] == str(assignment) and entries[2]["actor"] == "Cora Ordinator"
     assert "Decline the invitation: Invited → Declined" in messages[3] and "On leave in spring" in messages[3]
     assert entries[0]["actor"] == "Cora Ordinator"
     assert entries[3]["actor"] == "Erika Expertin"
