@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from celery import Celery
+from celery.signals import after_setup_logger, after_setup_task_logger
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
@@ -22,3 +23,12 @@ def create_broker_folders(sender, **kwargs):
         for key in FILESYSTEM_FOLDERS:
             if options.get(key):
                 Path(options[key]).mkdir(parents=True, exist_ok=True)
+
+
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def redact_worker_logs(logger, **kwargs):
+    """A worker replaces the root handlers of settings.LOGGING with its own: mask those too."""
+    from workflows.logging import redact_handlers
+
+    redact_handlers(logger)

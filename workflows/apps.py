@@ -7,3 +7,6 @@ class WorkflowsConfig(AppConfig):
     name = "workflows"
     verbose_name = _("Processes")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the private storage check

@@ -1,13 +1,17 @@
-"""Business-day arithmetic in the project's time zone: weekends and public holidays do not count.
+"""Business-day arithmetic in the project's time zone: weekends, holidays and closing days do not count.
 
 Work happens on local dates (settings.TIME_ZONE), so a deadline keeps its wall-clock time across a
-daylight-saving change. Public holidays come from `WORKFLOWS_PUBLIC_HOLIDAYS` (ISO dates).
+daylight-saving change. Closed days are the public holidays of WORKFLOWS_HOLIDAY_COUNTRY (and of
+WORKFLOWS_HOLIDAY_SUBDIVISION), from the `holidays` package, plus WORKFLOWS_EXTRA_CLOSING_DAYS (ISO
+dates: the office's own closing days). Without a country, only the extra days are holidays.
 """
 
 import functools
 from datetime import date, datetime, time, timedelta
 
+import holidays as holiday_calendars
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 WEEKEND = frozenset({5, 6})  # Saturday, Sunday
@@ -19,13 +23,63 @@ def _parse_holidays(raw):
     return frozenset(day if isinstance(day, date) else date.fromisoformat(day) for day in raw)
 
 
+@functools.lru_cache(maxsize=256)
+def _country_year(country, subdivision, year):
+    """The public holidays of one country (and subdivision) in one year, as a frozen set of dates."""
+    try:
+        calendar = holiday_calendars.country_holidays(country, subdiv=subdivision or None, years=year)
+    except NotImplementedError as exc:  # the package's answer to an unknown country or subdivision
+        raise ImproperlyConfigured(
+            f"WORKFLOWS_HOLIDAY_COUNTRY / WORKFLOWS_HOLIDAY_SUBDIVISION: {exc}"
+        ) from exc
+    return frozenset(calendar)
+
+
+class ClosedDays:
+    """The days an office is closed besides weekends: a country's public holidays plus extra dates.
+
+    Holidays of a year are computed on first use and kept (the `holidays` package computes them by rule).
+    """
+
+    def __init__(self, country="", subdivision="", extra=()):
+        self.country = (country or "").strip().upper()
+        self.subdivision = (subdivision or "").strip()
+        try:
+            self.extra = _parse_holidays(tuple(extra))
+        except (TypeError, ValueError) as exc:
+            raise ImproperlyConfigured(
+                f"WORKFLOWS_EXTRA_CLOSING_DAYS takes ISO dates (2026-12-28): {exc}"
+            ) from exc
+        if self.country:
+            _country_year(self.country, self.subdivision, timezone.now().year)  # fail early if unknown
+
+    def __contains__(self, day):
+        if day in self.extra:
+            return True
+        return bool(self.country) and day in _country_year(self.country, self.subdivision, day.year)
+
+
+@functools.lru_cache(maxsize=16)
+def _configured(country, subdivision, extra):
+    return ClosedDays(country, subdivision, extra)
+
+
 def public_holidays():
-    """The configured public holidays as dates."""
-    return _parse_holidays(tuple(getattr(settings, "WORKFLOWS_PUBLIC_HOLIDAYS", ())))
+    """The closed days the settings configure (WORKFLOWS_HOLIDAY_*, WORKFLOWS_EXTRA_CLOSING_DAYS)."""
+    return _configured(
+        getattr(settings, "WORKFLOWS_HOLIDAY_COUNTRY", ""),
+        getattr(settings, "WORKFLOWS_HOLIDAY_SUBDIVISION", ""),
+        tuple(getattr(settings, "WORKFLOWS_EXTRA_CLOSING_DAYS", ())),
+    )
 
 
 def _holidays(holidays):
-    return public_holidays() if holidays is None else _parse_holidays(tuple(holidays))
+    """The configured calendar, or exactly the dates passed in (which replace it)."""
+    if holidays is None:
+        return public_holidays()
+    if isinstance(holidays, ClosedDays):
+        return holidays
+    return _parse_holidays(tuple(holidays))
 
 
 def is_business_day(day, holidays=None):

@@ -98,6 +98,17 @@ def _describe(error):
     return f"{type(error).__name__}: {error}"[:ERROR_LIMIT]
 
 
+def _describe_for_log(error):
+    """The error without what an SMTP answer may quote (the recipient's address): its type and code."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return f"{type(error).__name__} {sorted({code for code, _ in error.recipients.values()})}"
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"{type(error).__name__} {error.smtp_code}"
+    if isinstance(error, smtplib.SMTPException):
+        return type(error).__name__
+    return _describe(error)
+
+
 def claim(message_id, now=None):
     """Take a pending, due row for sending; the row (now sending) or None when someone else has it."""
     now = now or timezone.now()
@@ -118,10 +129,17 @@ def _finish(message, **values):
     )
 
 
-def _fail(message, error_text):
+def _fail(message, error_text, log_text=None):
+    # The full text is kept on the row (staff read it in the admin); the log gets `log_text`.
     if not _finish(message, status=Status.FAILED, last_error=error_text[:ERROR_LIMIT]):
         logger.warning("outbox %s: claim lost before recording the failure", message.pk)
-    logger.error("outbox %s: failed after %d attempt(s): %s", message.pk, message.attempts, error_text)
+    logger.error(
+        "outbox %s: %s failed after %d attempt(s): %s",
+        message.pk,
+        message.template,
+        message.attempts,
+        error_text if log_text is None else log_text,
+    )
     return Outcome("failed", message.pk, error_text)
 
 
@@ -156,9 +174,8 @@ def deliver(message_id, *, connection=None, now=None):
 
     if message.attempts > max_attempts():
         # Each earlier attempt died with its worker (this row's lease expired every time).
-        return _fail(
-            message, f"Gave up after {message.attempts - 1} attempts. Last error: {message.last_error}"
-        )
+        given_up = f"Gave up after {message.attempts - 1} attempts."
+        return _fail(message, f"{given_up} Last error: {message.last_error}", given_up)
 
     try:
         email = mail.build(message)
@@ -188,7 +205,8 @@ def deliver(message_id, *, connection=None, now=None):
             "outbox %s: sent after its claim was lost (lease expired or resent): a duplicate is possible",
             message.pk,
         )
-    logger.info("outbox %s: sent to %s (attempt %d)", message.pk, message.recipient, message.attempts)
+    # Ids only: the recipient is on the row, and an address in a log is personal data kept for good.
+    logger.info("outbox %s: sent %s (attempt %d)", message.pk, message.template, message.attempts)
     return Outcome("sent", message.pk)
 
 
@@ -200,20 +218,20 @@ def _close(connection):
 
 
 def _after_error(message, error):
-    text = _describe(error)
+    text, log_text = _describe(error), _describe_for_log(error)
     if not is_transient(error):
         if not isinstance(error, smtplib.SMTPException):
             logger.exception("outbox %s: unexpected error while sending", message.pk, exc_info=error)
-        return _fail(message, text)
+        return _fail(message, text, log_text)
     if message.attempts >= max_attempts():
-        return _fail(message, text)
+        return _fail(message, text, log_text)
     retry_in = backoff(message.attempts)
     next_attempt_at = timezone.now() + timedelta(seconds=retry_in)
     if not _finish(message, status=Status.PENDING, next_attempt_at=next_attempt_at, last_error=text):
         logger.warning("outbox %s: claim lost before recording a retry", message.pk)
         return Outcome("skipped", message.pk, "claim lost", error=error)
     logger.warning(
-        "outbox %s: attempt %d failed (%s); next in %.1fs", message.pk, message.attempts, text, retry_in
+        "outbox %s: attempt %d failed (%s); next in %.1fs", message.pk, message.attempts, log_text, retry_in
     )
     return Outcome("retry", message.pk, text, retry_in=retry_in, error=error)
 

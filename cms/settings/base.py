@@ -205,14 +205,30 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 # Confidential files (requesters' attachments, deliverables): outside MEDIA_ROOT, no URL, served
 # only by permission-checked views (workflows.storage, docs/deployment.md).
+# The manage.py check refuses a PRIVATE_MEDIA_ROOT inside MEDIA_ROOT or STATIC_ROOT (workflows.checks).
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+# Or a private bucket of an S3-compatible object store (needs the `s3` extra). Credentials come from
+# boto3's usual sources (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, an instance role), never from here.
+PRIVATE_STORAGE_BUCKET = env_str("PRIVATE_STORAGE_BUCKET")
+if PRIVATE_STORAGE_BUCKET:
+    _private_storage = {
+        "BACKEND": "workflows.storage_s3.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": PRIVATE_STORAGE_BUCKET,
+            "location": env_str("PRIVATE_STORAGE_PREFIX"),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+        },
+    }
+else:
+    _private_storage = {
+        "BACKEND": "workflows.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
+    }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    "private": {
-        "BACKEND": "workflows.storage.PrivateFileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
-    },
+    "private": _private_storage,
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -399,13 +415,29 @@ WORKFLOWS_OUTBOX_RELAY_AFTER = env_int("WORKFLOWS_OUTBOX_RELAY_AFTER", 120)
 WORKFLOWS_OUTBOX_LEASE = env_int("WORKFLOWS_OUTBOX_LEASE", 600)
 # Payload keys blanked once a message is sent: one-time secrets have no business staying there.
 WORKFLOWS_MAIL_SCRUB_KEYS = ["tracking_token"]
+# Business days (deadlines, reminders) skip weekends, the public holidays of this country (ISO code;
+# empty for none) and subdivision (as the `holidays` package names them, e.g. "BY" for Bavaria), and
+# the office's own closing days (ISO dates, e.g. "2026-12-28,2026-12-29"). The EU institutions'
+# closing days are not in the `holidays` package: list them here if the office follows them.
+WORKFLOWS_HOLIDAY_COUNTRY = env_str("WORKFLOWS_HOLIDAY_COUNTRY", "BE")
+WORKFLOWS_HOLIDAY_SUBDIVISION = env_str("WORKFLOWS_HOLIDAY_SUBDIVISION")
+WORKFLOWS_EXTRA_CLOSING_DAYS = env_list("WORKFLOWS_EXTRA_CLOSING_DAYS", [])
 
+# Log lines carry ids and references; the filter masks what slips through (e-mail addresses,
+# tracking-link secrets) on the one handler everything reaches. Naming "django", "django.server"
+# (runserver's access lines) and "gunicorn.access" drops their own handlers, which write unfiltered:
+# their records reach the root handler instead. The Celery worker adds the filter to its own
+# handlers (cms/celery.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "workflows.logging.RedactPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        "django": {"level": "INFO", "propagate": True},
+        "django.server": {"level": "INFO", "propagate": True},
+        "gunicorn.access": {"level": "INFO", "propagate": True},
         "django.db.backends": {"level": "WARNING"},
         # django-axes reports every sign-in at INFO; failures and lockouts show in the lockouts admin.
         "axes": {"level": "WARNING"},

@@ -50,7 +50,7 @@ THURSDAY = at(26)
 
 @pytest.fixture
 def holiday():
-    with override_settings(WORKFLOWS_PUBLIC_HOLIDAYS=[HOLIDAY]):
+    with override_settings(WORKFLOWS_EXTRA_CLOSING_DAYS=[HOLIDAY]):
         yield
 
 
@@ -139,8 +139,8 @@ def test_the_decision_clock_waits_while_the_requester_is_asked(clock, staff):
     perform(request, "ask_info", coordinator, comment="Budget?")  # 0 business days used
     assert clock(at(14)) == handled(reminded=1)  # the requester's reminder, no decision escalation
     perform(request, "provide_info", requester(request), comment="50k")  # Monday 14 December
-    # Ten business days from the answer: 15-18, 21-25, 28 December.
-    assert deadlines.get_deadline(request, DECISION_DEADLINE).due_at == at(28, month=12)
+    # Ten business days from the answer: 15-18, 21-24, 28, 29 December (the 25th is Christmas Day).
+    assert deadlines.get_deadline(request, DECISION_DEADLINE).due_at == at(29, month=12)
 
 
 # Invitations --------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from workflows.business_days import (
     business_days_between,
     business_time_between,
     is_business_day,
-    public_holidays,
 )
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -41,17 +40,18 @@ def test_holidays_passed_in_are_skipped():
     assert add_business_days(date(2026, 4, 30), 1, holidays=[]) == date(2026, 5, 1)
 
 
-@override_settings(WORKFLOWS_PUBLIC_HOLIDAYS=["2026-05-01", "2026-12-25"])
-def test_holidays_come_from_the_setting():
-    assert public_holidays() == {LABOUR_DAY, date(2026, 12, 25)}
+@override_settings(WORKFLOWS_HOLIDAY_COUNTRY="", WORKFLOWS_EXTRA_CLOSING_DAYS=["2026-05-01", "2026-12-25"])
+def test_extra_closing_days_come_from_the_setting():
     assert not is_business_day(LABOUR_DAY)
+    assert not is_business_day(date(2026, 12, 25))
     assert add_business_days(local(2026, 4, 30, 9, 0), 1) == local(2026, 5, 4, 9, 0)
     assert business_days_between(date(2026, 4, 29), date(2026, 5, 4)) == 2  # Thu, Mon
 
 
-def test_without_the_setting_there_are_no_holidays():
-    assert public_holidays() == frozenset()
+@override_settings(WORKFLOWS_HOLIDAY_COUNTRY="", WORKFLOWS_EXTRA_CLOSING_DAYS=[])
+def test_without_a_country_or_extra_days_only_weekends_are_closed():
     assert is_business_day(LABOUR_DAY)
+    assert add_business_days(date(2026, 12, 24), 1) == date(2026, 12, 25)
 
 
 def test_counting_business_days():
