@@ -163,6 +163,23 @@ class Assignment(ConcurrentTransitionMixin, models.Model):
     def is_open(self):
         return self.state in self.OPEN_STATES
 
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        """Reload from the database, safely under threads.
+
+        django_fsm's version switches the protection of the state field off and on again for the
+        whole process, so a refresh in a parallel thread finds it on again and crashes ("Direct
+        state modification is not allowed"). The field refuses only a value already loaded:
+        dropping the loaded one lets Django set the fresh one, with the protection left alone.
+        """
+        if fields is None:
+            deferred = self.get_deferred_fields()
+            fields = [f.attname for f in self._meta.concrete_fields if f.attname not in deferred]
+        fields = list(fields)
+        if "state" in fields:
+            self.__dict__.pop("state", None)
+        models.Model.refresh_from_db(self, using=using, fields=fields, from_queryset=from_queryset)
+        self._update_initial_state()
+
     def workflow_roles(self, actor):
         """The principals of the permission matrix `actor` holds on this assignment."""
         return permissions.principals(actor, self)

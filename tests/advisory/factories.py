@@ -246,6 +246,12 @@ class AdvisoryRequestFactory(factory.django.DjangoModelFactory):
 
 
 class AssignmentFactory(factory.django.DjangoModelFactory):
+    """An assignment built directly in a state (invited by default; the model's own default is "new").
+
+    No audit entry, deadline or e-mail: for an invitation as the application makes one, call
+    `advisory.services.invite_expert`, which performs the engine's "invite" transition.
+    """
+
     class Meta:
         model = Assignment
 

@@ -304,3 +304,36 @@ def test_the_last_lead_of_a_proposed_or_running_team_stays(state, coordinator):
     AssignmentFactory(request=lead.request, state=A.ACCEPTED, role="lead")
     perform(lead, "release", coordinator, comment="Ill")
     assert lead.state == A.RELEASED
+
+
+def test_refreshing_an_assignment_never_unprotects_the_state_field_for_other_threads(coordinator):
+    """django_fsm's refresh_from_db lifts the field's protection process-wide while it runs: a
+    refresh in a parallel thread then crashed ("Direct state modification is not allowed")."""
+    from unittest import mock
+
+    from django.db import models
+
+    assignment = AssignmentFactory(request__owner=coordinator)
+    stale = Assignment.objects.get(pk=assignment.pk)
+    perform(assignment, "withdraw", coordinator)
+    field = Assignment._meta.get_field("state")
+    seen = []
+    original = models.Model.refresh_from_db
+
+    def watch(instance, *args, **kwargs):
+        seen.append(field.protected)
+        return original(instance, *args, **kwargs)
+
+    with mock.patch.object(models.Model, "refresh_from_db", watch):
+        stale.refresh_from_db()
+        assert stale.state == A.WITHDRAWN
+        stale.refresh_from_db(fields=["state", "end_reason"])
+    assert seen == [True, True]
+    assert field.protected
+    with pytest.raises(AttributeError, match="Direct state modification is not allowed"):
+        stale.state = A.INVITED
+
+
+def test_a_deferred_state_loads_on_access():
+    assignment = AssignmentFactory()
+    assert Assignment.objects.only("pk").get(pk=assignment.pk).state == A.INVITED
