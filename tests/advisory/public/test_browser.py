@@ -68,6 +68,9 @@ def test_a_requester_submits_in_german_and_acts_on_the_tracking_page(
             seen["reference"] = page.locator(".confirmation__reference strong").inner_text()
 
             page.goto(link)
+            # The script posted the fragment's token: the request shows under a URL without it.
+            page.wait_for_selector(".status-panel")
+            seen["tracking_url"] = page.url
             seen["tracking_lang"] = page.locator("html").get_attribute("lang")
             page.click(".withdraw summary")
             page.fill("#id_withdraw-comment", "Das Programm wurde eingestellt.")
@@ -81,6 +84,9 @@ def test_a_requester_submits_in_german_and_acts_on_the_tracking_page(
     assert seen["title"].startswith("Fehler:") or seen["title"].startswith("Error:")
     request = AdvisoryRequest.objects.get()
     assert seen["reference"] == request.reference
+    token = link.split("#", 1)[1]
+    assert "/track/#" in link and request.tracking_token_hash == AdvisoryRequest.hash_token(token)
+    assert seen["tracking_url"].endswith("/de/request-advice/track/") and token not in seen["tracking_url"]
     assert request.requester_language == seen["tracking_lang"] == "de"
     assert request.attachments.get().original_name == "programm.pdf"
     # The withdrawal went through CSRF in a real browser.
