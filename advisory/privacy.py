@@ -159,6 +159,10 @@ def anonymise_request(advisory_request, *, erasure=None, now=None):
             deliverable.delete()
             counts["deliverable"] += 1
         deadlines.clear(advisory_request)
+        # A data-subject request made through this request no longer needs the address (its hash stays).
+        from privacy.models import DataSubjectRequest
+
+        DataSubjectRequest.objects.filter(_object_filter([advisory_request])).update(email="")
 
         fields = {
             "requester_name": PLACEHOLDER,

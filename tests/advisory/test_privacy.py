@@ -47,6 +47,13 @@ def rows_mentioning(*needles):
     return hits
 
 
+def content_of(zipped):
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(zipped)).read("personal-data.json").decode()
+
+
 def storage_has(stored_file):
     return stored_file.storage.exists(stored_file.name)
 
@@ -299,10 +306,11 @@ def test_retention_period_comes_from_the_setting(settings):
 
 
 @pytest.mark.django_db
-def test_retention_deletes_deliverable_files_and_redacts_the_log_and_outbox(
+def test_retention_deletes_files_and_redacts_log_outbox_and_data_subject_requests(
     declined, django_capture_on_commit_callbacks
 ):
     deliverable = DeliverableFactory(request=declined, assignment__request=declined)
+    privacy.ask(declined, "export")
     stored = deliverable.file
     assert storage_has(stored)
     later = timezone.now() + timedelta(days=6 * 366)
@@ -383,8 +391,21 @@ def test_the_consent_names_the_versions_of_the_form_and_the_privacy_page():
         == f"en:form-{page.pk}.r{page_revision.pk}:policy-{policy.pk}.r{policy_revision.pk}"
     )
 
+    content, _record = privacy_services.export(ADDRESS, SuperUserFactory())
+    assert request.privacy_notice_version in content_of(content)
+
     # A new wording of the privacy page is a new version.
     newer = policy.save_revision()
     newer.publish()
     later, _token = services.submit_request(valid_submission(), [], "en")
     assert later.privacy_notice_version.endswith(f":policy-{policy.pk}.r{newer.pk}")
+
+
+@pytest.mark.django_db
+def test_the_coordinator_sees_when_consent_was_given_and_to_which_version(client):
+    coordinator = CoordinatorFactory(countries=["DE"])
+    request = AdvisoryRequestFactory(privacy_notice_version="de:form-3.r41:policy-5.r17")
+    client.force_login(coordinator)
+    page = client.get(f"/admin/advisory/requests/{request.pk}/").content.decode()
+    assert "Privacy notice agreed" in page
+    assert "de:form-3.r41:policy-5.r17" in page
