@@ -251,6 +251,15 @@ def test_invite_expert_is_the_engines_invite_transition(coordinator):
     assert not ModelLogEntry.objects.filter(action=services.INVITE_ACTION).exists()
 
 
+def test_invitations_audited_before_the_invite_transition_still_read(coordinator):
+    from wagtail.log_actions import log
+
+    assignment = AssignmentFactory(request__owner=coordinator)
+    data = {"request": "ADV-2026-0001", "expert": "Lena Hoffmann", "role": "lead"}
+    entry = log(assignment, services.INVITE_ACTION, user=coordinator, data=data)
+    assert entry.message == "Lena Hoffmann invited to ADV-2026-0001 as lead"
+
+
 def test_invite_expert_does_not_refresh_the_request_from_the_database(coordinator):
     """django_fsm's refresh_from_db unprotects the state field class-wide while it runs, which
     crashed parallel invitations ("Direct state modification is not allowed")."""
