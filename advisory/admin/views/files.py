@@ -13,10 +13,16 @@ from ..access import ANY_AREA, AdvisoryAccessMixin, log_refusal
 
 
 def _serve(stored, original_name, content_type):
+    # Read through the private storage (a directory or a bucket), never redirected to a URL: it has none.
     try:
         handle = stored.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    except Exception:
+        # A bucket answers a missing object with its own error class: still a 404, not a 500.
+        if not stored.storage.exists(stored.name):
+            raise Http404 from None
+        raise
     response = FileResponse(handle, as_attachment=True, filename=original_name, content_type=content_type)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
