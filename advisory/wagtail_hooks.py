@@ -67,11 +67,17 @@ def register_advisory_admin():
 
 @hooks.register("construct_main_menu")
 def narrow_the_menu_of_experts(request, menu_items):
-    """An expert with no other role sees their own items only (the views check permissions too)."""
+    """An expert with no other role sees their own items only (the views check permissions too).
+
+    A page permission makes someone editorial staff whatever their group is called ("Translators (de)").
+    """
+    from wagtail.permissions import page_permission_policy
+
     from .admin.access import is_expert_only
     from .admin.viewsets import EXPERT_MENU_NAMES
 
-    if is_expert_only(request.user):
+    editorial = page_permission_policy.user_has_any_permission(request.user, {"add", "change", "publish"})
+    if is_expert_only(request.user) and not editorial:
         menu_items[:] = [item for item in menu_items if item.name in EXPERT_MENU_NAMES]
 
 

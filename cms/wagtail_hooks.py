@@ -1,10 +1,24 @@
+from django import forms
 from django.http import Http404
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Programme, Topic
+from .admin_scope import OTHER_LANGUAGE, has_page_permission, refused
+from .language_scope import (
+    holds_in,
+    locale_of_new_object,
+    may_on_object,
+    model_permission,
+    permission_locales,
+)
+from .models import LanguageScope, Programme, Topic
+from .permissions import LocaleAwarePagePermissionTester
 
 
 @hooks.register("before_serve_page")
@@ -34,3 +48,75 @@ class TopicViewSet(SnippetViewSet):
 
 register_snippet(ProgrammeViewSet)
 register_snippet(TopicViewSet)
+
+
+# Translators change their own languages only (cms.language_scope); the page permission tester covers
+# the page views, these hooks the snippet views and the paths the tester cannot see (creating at the
+# root, bulk actions as a second check). They run before wagtail-localize's own hooks (order=-10), so a
+# snippet's translation editor of another language is refused before it opens.
+
+
+@hooks.register("before_create_page", order=-10)
+def refuse_new_page_outside_own_languages(request, parent_page, page_class):
+    # The root's plain tester would let a translator's grants add a new home page at the root.
+    if not LocaleAwarePagePermissionTester(request.user, parent_page).can_add_subpage():
+        return refused(request, OTHER_LANGUAGE, "new page")
+    return None
+
+
+@hooks.register("before_bulk_action", order=-10)
+def refuse_bulk_delete_outside_own_languages(request, action_type, objects, action_class_instance):
+    # Page bulk actions already skip the pages the tester refuses; snippet ones check the model only.
+    if action_type == "delete" and not all(may_on_object(request.user, "delete", obj) for obj in objects):
+        return refused(request, OTHER_LANGUAGE, "bulk delete")
+    return None
+
+
+@hooks.register("before_create_snippet", order=-10)
+def refuse_new_snippet_outside_own_languages(request, model):
+    if issubclass(model, TranslatableMixin):
+        locales = permission_locales(request.user, model_permission(model, "add"))
+        if not holds_in(locales, locale_of_new_object(request).pk):
+            return refused(request, OTHER_LANGUAGE, "new snippet")
+    return None
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def refuse_snippet_edit_outside_own_languages(request, instance):
+    if not may_on_object(request.user, "change", instance):
+        return refused(request, OTHER_LANGUAGE, "snippet edit")
+    return None
+
+
+@hooks.register("before_delete_snippet", order=-10)
+def refuse_snippet_delete_outside_own_languages(request, instances):
+    if not all(may_on_object(request.user, "delete", instance) for instance in instances):
+        return refused(request, OTHER_LANGUAGE, "snippet delete")
+    return None
+
+
+class LanguageScopeViewSet(ModelViewSet):
+    """Administrators say which languages each translation team works in (Settings > Language scopes)."""
+
+    model = LanguageScope
+    icon = "site"
+    add_to_settings_menu = True
+    menu_label = _("Language scopes")
+    list_display = ["group", "languages"]
+    panels = [FieldPanel("group"), FieldPanel("locales", widget=forms.CheckboxSelectMultiple)]
+
+
+@hooks.register("register_admin_viewset")
+def register_language_scopes():
+    return LanguageScopeViewSet("language_scopes")
+
+
+# Experts and coordinators are not editors: the middleware refuses them the editorial screens
+# (cms.admin_scope); here the reports menu stops pointing at them. (Wagtail already hides the
+# dashboard's page summary and page panels from users without page permissions.)
+
+
+@hooks.register("construct_reports_menu")
+def no_editorial_reports_for_outsiders(request, menu_items):
+    if not has_page_permission(request.user):
+        menu_items[:] = []

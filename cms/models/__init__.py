@@ -3,6 +3,7 @@
 from .calls import CallIndexPage, CallPage, CallStatus
 from .events import EventIndexPage, EventPage
 from .home import HomePage
+from .languages import LanguageScope
 from .news import NewsArticlePage, NewsCategory, NewsIndexPage
 from .pages import StandardPage
 from .publications import PublicationIndexPage, PublicationPage, PublicationTopic, PublicationType
@@ -16,6 +17,7 @@ __all__ = [
     "EventIndexPage",
     "EventPage",
     "HomePage",
+    "LanguageScope",
     "NewsArticlePage",
     "NewsCategory",
     "NewsIndexPage",

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     # django-otp after authentication: coordinators, leads and administrators verify a TOTP code.
     "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Editorial admin screens for editorial staff; translators in their own languages (cms/admin_scope.py).
+    "cms.admin_scope.AdminScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
