@@ -4,7 +4,6 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user
 from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
 from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import reverse
@@ -15,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.demo import mark_demo_login
 from accounts.middleware import StaffSessionMiddleware, TwoFactorMiddleware
 from tests.accounts.conftest import sign_in
-from tests.accounts.factories import PASSWORD, current_code, password_only_login, totp_device
+from tests.accounts.factories import PASSWORD, current_code, totp_device
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +187,9 @@ def test_a_staff_session_ends_after_thirty_idle_minutes(client, expert_user):
         assert lands_on(client.get("/admin/")) == "/admin/login/"
 
 
+@override_settings(SESSION_COOKIE_AGE=14 * 24 * 3600)
 def test_a_busy_staff_session_still_ends_twelve_hours_after_sign_in(client, expert_user):
+    # Even with Django's default two-week cookie the sign-in ends at twelve hours.
     start = timezone.now()
     with at(start):
         client.force_login(expert_user)
@@ -206,61 +207,6 @@ def test_the_idle_timeout_is_configurable(client, expert_user):
         client.force_login(expert_user)
     with at(start, minutes=6):
         assert lands_on(client.get("/admin/")) == "/admin/login/"
-
-
-def test_signing_in_rotates_the_session_key(client, expert_user):
-    session = client.session
-    session["visited"] = True
-    session.save()
-    before = session.session_key
-    assert sign_in(client, expert_user.username).status_code == 302
-    after = client.cookies["sessionid"].value
-    assert after != before
-    assert not Session.objects.filter(session_key=before).exists()
-    assert client.get("/admin/").status_code == 200
-
-
-def test_deactivating_a_user_ends_their_open_sessions(client, expert_user):
-    sign_in(client, expert_user.username)
-    key = client.cookies["sessionid"].value
-    assert client.get("/admin/").status_code == 200
-    expert_user.is_active = False
-    expert_user.save()
-    assert not Session.objects.filter(session_key=key).exists()
-    assert lands_on(client.get("/admin/")) == "/admin/login/"
-
-
-def test_reactivating_a_user_does_not_revive_their_old_sessions(client, expert_user):
-    password_only_login(client, expert_user)
-    key = client.cookies["sessionid"].value
-    expert_user.is_active = False
-    expert_user.save()
-    expert_user.is_active = True
-    expert_user.save()
-    assert not Session.objects.filter(session_key=key).exists()
-    assert lands_on(client.get("/admin/")) == "/admin/login/"
-
-
-def test_deactivation_through_the_admin_ends_the_sessions(client, superuser, expert_user):
-    other = type(client)()
-    sign_in(other, expert_user.username)
-    client.force_login(superuser)
-    from tests.advisory.factories import UserFactory  # noqa: F401 - the admin form needs no factory
-
-    expert_user.refresh_from_db()
-    response = client.post(
-        reverse("wagtailusers_users:edit", args=[expert_user.pk]),
-        {
-            "username": expert_user.username,
-            "email": expert_user.email,
-            "first_name": expert_user.first_name,
-            "last_name": expert_user.last_name,
-            "is_active": "",
-            "groups": list(expert_user.groups.values_list("pk", flat=True)),
-        },
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
-    assert lands_on(other.get("/admin/")) == "/admin/login/"
 
 
 @pytest.mark.parametrize("middleware", [StaffSessionMiddleware, TwoFactorMiddleware])

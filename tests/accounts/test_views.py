@@ -165,7 +165,6 @@ def test_reset_mails_from_one_client_address_are_capped(client, db):
     assert {r["Location"] for r in responses} == {RESET_DONE}
 
 
-@override_settings(PASSWORD_RESET_LIMIT_PER_ADDRESS=1)
 def test_the_address_limit_counts_case_insensitively(client, expert_user, settings):
     settings.ACCOUNTS_PASSWORD_RESET_LIMIT_PER_ADDRESS = 1
     client.post(RESET, {"email": expert_user.email})

@@ -18,6 +18,8 @@ from urllib.parse import urljoin
 
 import pytest
 from django.utils import timezone
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Locale, ModelLogEntry, Site
 from wagtail_localize.operations import translate_object
 
@@ -101,10 +103,13 @@ def journey_site():
     for user in (coordinator, expert_user):
         user.set_password(PASSWORD)
         user.save()
+    # Coordinators confirm their sign-in with a code from their authenticator app (accounts/).
+    coordinator_totp_key = TOTPDevice.objects.create(user=coordinator, name="Phone", confirmed=True).bin_key
 
     return {
         "form_path": german_page.url,
         "coordinator": coordinator.username,
+        "coordinator_totp_key": coordinator_totp_key,
         "expert": expert_user.username,
         "expert_id": expert_user.expert_profile.pk,
         "expert_name": expert_user.expert_profile.name,
@@ -118,12 +123,17 @@ def shoot(page, name, show=None):
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def sign_in(context, base_url, username):
+def sign_in(context, base_url, username, totp_key=None):
     page = context.new_page()
     page.goto(f"{base_url}/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("form button[type=submit]")
+    if totp_key is not None:
+        # The code the person's authenticator app shows now.
+        page.wait_for_url(f"{base_url}/admin/2fa/auth**")
+        page.fill("[name=otp_token]", f"{TOTP(totp_key).token():06d}")
+        page.locator("form button[type=submit]").first.click()
     page.wait_for_url(f"{base_url}/admin/")
     return page
 
@@ -216,7 +226,9 @@ def test_request_from_german_submission_to_closed_engagement(live_server, journe
             # 2. The coordinator screens, accepts and invites the expert suggested.
             coordinator = browser.new_context()
             coordinator.set_default_timeout(TIMEOUT_MS)
-            admin = sign_in(coordinator, base, journey_site["coordinator"])
+            admin = sign_in(
+                coordinator, base, journey_site["coordinator"], journey_site["coordinator_totp_key"]
+            )
             open_menu_item(admin, "Advisory requests", f"{base}/admin/advisory/requests/")
             shoot(admin, "04-queue")
             admin.get_by_role("link", name=seen["reference"]).click()
