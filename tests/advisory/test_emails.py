@@ -13,7 +13,7 @@ from django.conf import settings
 from django.template.loader import get_template
 from django.utils import formats, timezone, translation
 
-from advisory import notifications, services
+from advisory import notifications, privacy, services
 from advisory.choices import AssignmentRole, Visibility
 from advisory.models import AdvisoryRequest, RequestFormPage
 from tests.advisory.conftest import valid_submission
@@ -51,7 +51,9 @@ def referenced_templates():
     ):
         for templates in plan.values():
             names.update(name for name in templates if name)
-    source = (Path(settings.BASE_DIR) / "advisory" / "services.py").read_text()
+    source = "".join(
+        (Path(settings.BASE_DIR) / "advisory" / name).read_text() for name in ("services.py", "privacy.py")
+    )
     for call in re.findall(r"to_(?:requester|staff|leads|expert)\([^)]*?\"([a-z_]+)\"", source):
         names.add(call)
     names.update(template for _state, template in services.REQUESTER_REMINDERS.values())
@@ -147,10 +149,13 @@ def _busy_month(people, traveller):
     perform(request, "deliver", coordinator)
     services.record_feedback(request, requester(request), 5, "Sehr gut")
     perform(request, "close", coordinator)
+    # The requester asks for a copy of their data, and another requester for its erasure.
+    privacy.ask(request, "export")
 
     # A decline, a withdrawal with a team, and the deadline scan's reminders and escalations.
     declined = AdvisoryRequestFactory(state=S.SCREENING, owner=coordinator)
     perform(declined, "decline", coordinator, comment="Outside our remit")
+    privacy.ask(declined, "erasure")
     leaving, _ = _staffed(coordinator, expert_user, S.IN_PROGRESS)
     perform(leaving, "withdraw", requester(leaving), comment="Our budget was cut")
     late = AdvisoryRequestFactory(state=S.NEW)
