@@ -1,7 +1,8 @@
 """The public forms of the advisory service: the request, the tracking link, the requester's answers.
 
 Everything is validated here for the person filling in the form and again by the services; labels,
-help and errors are translated, choices shown in the visitor's language.
+help and errors are translated, choices shown in the visitor's language. Free text goes through
+`workflows.text`: names and titles on one line with nothing invisible, text areas without controls.
 """
 
 import unicodedata
@@ -12,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
+
+from workflows.text import MultiLineField, SingleLineEmailField, SingleLineField
 
 from .choices import BudgetBand, LanguageCode, ProgrammeLevel, ServiceType
 from .models import AdvisoryRequest, ExpertiseArea, NetworkCountry
@@ -93,16 +96,16 @@ def first_input_id(bound):
 class AdvisoryRequestForm(PublicForm):
     """The request for advice, as a visitor fills it in on the public site."""
 
-    requester_name = forms.CharField(label=_("Your name"), max_length=200)
-    requester_email = forms.EmailField(
+    requester_name = SingleLineField(label=_("Your name"), max_length=200)
+    requester_email = SingleLineEmailField(
         label=_("E-mail address"),
         max_length=254,
         help_text=_("We send the confirmation and the link to follow your request to this address."),
     )
-    requester_phone = forms.CharField(
+    requester_phone = SingleLineField(
         label=_("Telephone"), max_length=40, required=False, widget=TelInput(attrs={"autocomplete": "tel"})
     )
-    organisation = forms.CharField(
+    organisation = SingleLineField(
         label=_("Organisation"),
         max_length=200,
         help_text=_("The ministry, agency or body that owns or plans the programme."),
@@ -112,7 +115,7 @@ class AdvisoryRequestForm(PublicForm):
         queryset=NetworkCountry.objects.active(),
         empty_label=_("Choose a country"),
     )
-    programme_name = forms.CharField(label=_("Name of the programme"), max_length=200)
+    programme_name = SingleLineField(label=_("Name of the programme"), max_length=200)
     programme_level = forms.ChoiceField(
         label=_("Level of the programme"), choices=ProgrammeLevel.choices, widget=forms.RadioSelect
     )
@@ -120,7 +123,7 @@ class AdvisoryRequestForm(PublicForm):
         label=_("Service you are interested in"),
         choices=[("", _("Choose a service")), *ServiceType.choices],
     )
-    description = forms.CharField(
+    description = MultiLineField(
         label=_("What would you like advice on?"),
         max_length=DESCRIPTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -249,7 +252,7 @@ class AdvisoryRequestForm(PublicForm):
 
 
 class ResendLinkForm(PublicForm):
-    email = forms.EmailField(
+    email = SingleLineEmailField(
         label=_("E-mail address"),
         max_length=254,
         help_text=_("The address you gave when you submitted your request."),
@@ -276,7 +279,7 @@ class ActionForm(PublicForm):
 class ProvideInfoForm(ActionForm):
     action = "provide_info"
 
-    comment = forms.CharField(
+    comment = MultiLineField(
         label=_("Your answer"),
         max_length=DESCRIPTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -296,7 +299,7 @@ class ObjectTeamForm(ActionForm):
     action = "object_team"
     summary_labels = {"comment": _("Your concerns")}
 
-    comment = forms.CharField(
+    comment = MultiLineField(
         label=_("What concerns you about the proposed team?"),
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -307,7 +310,7 @@ class WithdrawForm(ActionForm):
     action = "withdraw"
     summary_labels = {"comment": _("Reason for withdrawing")}
 
-    comment = forms.CharField(
+    comment = MultiLineField(
         label=_("Why do you withdraw your request?"),
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -331,7 +334,7 @@ class FeedbackForm(ActionForm):
         ],
         widget=forms.RadioSelect,
     )
-    comment = forms.CharField(
+    comment = MultiLineField(
         label=_("Comment"),
         max_length=REASON_MAX_LENGTH,
         required=False,

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log as wagtail_log
 
-from workflows import deadlines, outbox
+from workflows import deadlines, outbox, text
 from workflows.actors import Actor, as_actor
 from workflows.business_days import add_business_days
 from workflows.engine import perform
@@ -70,6 +70,15 @@ SUBMISSION_FIELDS = (
     "working_language",
     "required_certification",
 )
+# The free-text fields of the public form and how each is cleaned (workflows.text).
+TEXT_CLEANERS = {
+    "requester_name": text.clean_line,
+    "requester_email": text.clean_line,
+    "requester_phone": text.clean_line,
+    "organisation": text.clean_line,
+    "programme_name": text.clean_line,
+    "description": text.clean_text,
+}
 # Requests whose requester may still ask for their tracking link again.
 RESENDABLE_STATES = (*AdvisoryRequest.OPEN_STATES, AdvisoryRequest.State.DELIVERED)
 
@@ -106,6 +115,13 @@ def submit_request(cleaned_data, files=(), language=None):
     """
     data = dict(cleaned_data)
     errors = {}
+    # Free text again, whatever a form did: one line for names, no invisible controls anywhere.
+    for name, cleaner in TEXT_CLEANERS.items():
+        if data.get(name):
+            try:
+                data[name] = cleaner(data[name])
+            except ValidationError as error:
+                errors[name] = error.messages
     if not data.get("privacy_consent"):
         errors["privacy_consent"] = [_("Please agree to the processing of your data to submit the request.")]
     try:

@@ -1,5 +1,7 @@
 """Views of the site that are not Wagtail pages: search, sitemap, robots.txt, errors."""
 
+import re
+
 from csp.decorators import csp_update
 from django.conf import settings
 from django.db.models import Q
@@ -17,6 +19,8 @@ from .models import (
     StandardPage,
 )
 from .models.base import paginate
+
+SEARCH_WORD = re.compile(r"\w+")
 
 # The type filter of the search page: a stable key, the model and its label.
 SEARCH_TYPES = {
@@ -39,7 +43,11 @@ def search(request):
     results = None
     if query:
         pages = (model or Page).objects.live().public().filter(locale=locale)
-        results = paginate(request, pages.specific().search(query))
+        # Only the words go to the search backend: quotes, brackets and operators are syntax to SQLite's
+        # FTS5 and PostgreSQL's tsquery, and a stray one made the query fail with a server error.
+        # (Control characters never get here: workflows.http refuses them with 400.)
+        words = " ".join(SEARCH_WORD.findall(query))
+        results = paginate(request, pages.specific().search(words) if words else pages.none())
     types = [(key, model._meta.verbose_name_plural) for key, model in SEARCH_TYPES.items()]
     return TemplateResponse(
         request,

@@ -9,6 +9,7 @@ import secrets
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -103,44 +104,43 @@ def _apply_errors(form, error, default_field=None):
 # The request form ---------------------------------------------------------------------------
 
 
-def request_form(page, request):
-    status = 200
-    if request.method == "POST":
-        form = AdvisoryRequestForm(request.POST, request.FILES)
-        if spam.submissions.exceeded(request):
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "We have received several requests from your network within the last hour. "
-                    "Please try again later: your entries are kept below."
-                ),
-            )
-            status = 429
-        elif spam.honeypot_filled(request.POST):
-            # Look like a success, store nothing: the bot learns nothing it could adapt to.
-            spam.submissions.hit(request)
-            security_log.info(
-                "Request form: honeypot filled from %s; nothing stored.", spam.client_ip(request)
-            )
-            fake = f"ADV-{timezone.localdate().year}-{secrets.randbelow(9000) + 1000:04d}"
-            request.session[SESSION_KEY] = {"reference": fake, "token": secrets.token_urlsafe(32)}
-            return _redirect(page.get_url(request) + page.reverse_subpage("thanks"))
-        elif form.is_valid():
-            spam.submissions.hit(request)
-            try:
-                advisory_request, token = services.submit_request(
-                    form.cleaned_data, form.cleaned_data["attachments"], language=get_language()
-                )
-            except ValidationError as error:
-                _apply_errors(form, error)
-            else:
-                request.session[SESSION_KEY] = {"reference": advisory_request.reference, "token": token}
-                return _redirect(page.get_url(request) + page.reverse_subpage("thanks"))
-        if request.FILES:
-            form.add_error("attachments", _files_not_kept())
-    else:
-        form = AdvisoryRequestForm()
+def _limited_message():
+    return _(
+        "We have received several requests from your network within the last hour. Please try again "
+        "later. What you entered was not sent; your browser's back button may still have it."
+    )
+
+
+def _email_limited_message():
+    return _(
+        "We have received several requests for this e-mail address today. Please try again tomorrow, "
+        "or write to the secretariat."
+    )
+
+
+def _unbound_with_error(form, message):
+    # The post was not read, so the form is blank: it carries only this error in its summary.
+    form.cleaned_data, form._errors = {}, ErrorDict()
+    form.add_error(None, message)
+    return form
+
+
+def refuse_limited(page, request, route_name):
+    """429 for a client over its limit, decided before the post's body (and its uploads) was read."""
+    if route_name == "resend":
+        form = _unbound_with_error(
+            ResendLinkForm(),
+            _("Too many attempts from your network within the last hour. Please try again later."),
+        )
+        route = page.reverse_subpage("resend")
+        return _render(
+            page, request, "resend", {"form": form}, status=429, route=route, referrer_policy=SAME_ORIGIN
+        )
+    form = _unbound_with_error(AdvisoryRequestForm(), _limited_message())
+    return _render_form(page, request, form, status=429)
+
+
+def _render_form(page, request, form, status=200):
     privacy_page = page.privacy_page.localized if page.privacy_page_id else None
     return _render(
         page,
@@ -150,6 +150,47 @@ def request_form(page, request):
         status=status,
         private=False,
     )
+
+
+def request_form(page, request):
+    if request.method != "POST":
+        return _render_form(page, request, AdvisoryRequestForm())
+    # Before request.POST is touched: a limited client's body is never parsed (the early gate of
+    # advisory.spam has usually decided already; this covers a view called without the middleware).
+    if not spam.submissions.admit(request):
+        return refuse_limited(page, request, "form")
+    if spam.honeypot_filled(request.POST):
+        # Look like a success, store nothing: the bot learns nothing it could adapt to. It keeps the
+        # client's allowance used up.
+        security_log.info("Request form: honeypot filled from %s; nothing stored.", spam.client_ip(request))
+        fake = f"ADV-{timezone.localdate().year}-{secrets.randbelow(9000) + 1000:04d}"
+        request.session[SESSION_KEY] = {"reference": fake, "token": secrets.token_urlsafe(32)}
+        return _redirect(page.get_url(request) + page.reverse_subpage("thanks"))
+    form = AdvisoryRequestForm(request.POST, request.FILES)
+    status = 200
+    if not form.is_valid():
+        spam.submissions.release(request)
+    else:
+        email = form.cleaned_data["requester_email"]
+        if not spam.submissions.admit_email(email):
+            spam.submissions.release(request)
+            form.add_error(None, _email_limited_message())
+            status = 429
+        else:
+            try:
+                advisory_request, token = services.submit_request(
+                    form.cleaned_data, form.cleaned_data["attachments"], language=get_language()
+                )
+            except ValidationError as error:
+                spam.submissions.release(request)
+                spam.submissions.release_email(email)
+                _apply_errors(form, error)
+            else:
+                request.session[SESSION_KEY] = {"reference": advisory_request.reference, "token": token}
+                return _redirect(page.get_url(request) + page.reverse_subpage("thanks"))
+    if request.FILES:
+        form.add_error("attachments", _files_not_kept())
+    return _render_form(page, request, form, status=status)
 
 
 def thanks(page, request):
@@ -175,15 +216,17 @@ def thanks(page, request):
 def resend(page, request):
     status = 200
     if request.method == "POST":
+        if not spam.resends.admit(request):
+            return refuse_limited(page, request, "resend")
         form = ResendLinkForm(request.POST)
-        if spam.resends.exceeded(request):
-            form.is_valid()
-            form.add_error(
-                None, _("Too many attempts from your network within the last hour. Please try again later.")
-            )
+        if not form.is_valid():
+            spam.resends.release(request)
+        elif not spam.resends.admit_email(form.cleaned_data["email"]):
+            # Said the same way whether or not the address has requests: nothing to learn from it.
+            spam.resends.release(request)
+            form.add_error(None, _email_limited_message())
             status = 429
-        elif form.is_valid():
-            spam.resends.hit(request)
+        else:
             services.resend_tracking_link(form.cleaned_data["email"])
             messages.success(
                 request,

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
+from workflows import text
+
 register = template.Library()
 
 
@@ -88,6 +90,29 @@ def _choice_label(choices, value):
         return str(choices(value).label)
     except ValueError:
         return value or ""
+
+
+# Text people typed, shown in e-mails so that it cannot pose as ours (workflows.text): inside our
+# sentences only as one short line in quotes; longer text quoted line by line ("> ") in text mails and
+# in a marked blockquote in HTML mails, always after a label that says who wrote it.
+
+
+@register.filter
+def one_line(value, max_length=120):
+    """A name or title inside a sentence: one line, no invisible controls, at most `max_length` characters."""
+    return text.as_line(value, int(max_length))
+
+
+@register.filter
+def quoted(value):
+    """Text mails: each line of the value prefixed with "> "."""
+    return text.quoted(value)
+
+
+@register.filter
+def user_text(value):
+    """HTML mails: the value without controls or direction overrides (escape, then linebreaksbr, after)."""
+    return text.as_text(value)
 
 
 @register.simple_tag(takes_context=True)

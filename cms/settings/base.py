@@ -61,13 +61,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Oversized bodies (413) and control characters in the URL, headers and cookies (400), before
+    # anything reads them (workflows.http).
+    "workflows.http.RequestHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise: static files need no policy. Chooses the admin's policy by path (cms/csp.py).
     "cms.csp.SitePolicyCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Rate limits of the public forms, before CsrfViewMiddleware reads (and parses) the body.
+    "workflows.http.PostGateMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Control characters in form fields and file names (400).
+    "workflows.http.FormHygieneMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Ends idle and over-long staff sessions before anything acts on the user.
     "accounts.middleware.StaffSessionMiddleware",
@@ -142,6 +149,16 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Reverse proxies in front of the site that append to X-Forwarded-For (0: none, the peer is the client).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Rate limits of the public advisory forms (advisory.spam): posts of any kind and accepted
+# submissions or link resends per client address and hour; accepted ones per e-mail address and day.
+ADVISORY_FORM_POSTS_PER_HOUR = env_int("ADVISORY_FORM_POSTS_PER_HOUR", 30)
+ADVISORY_SUBMISSIONS_PER_HOUR = env_int("ADVISORY_SUBMISSIONS_PER_HOUR", 5)
+ADVISORY_SUBMISSIONS_PER_EMAIL_PER_DAY = env_int("ADVISORY_SUBMISSIONS_PER_EMAIL_PER_DAY", 3)
+ADVISORY_RESENDS_PER_HOUR = env_int("ADVISORY_RESENDS_PER_HOUR", 5)
+ADVISORY_RESENDS_PER_EMAIL_PER_DAY = env_int("ADVISORY_RESENDS_PER_EMAIL_PER_DAY", 3)
+# Gates run before a post's body is read (workflows.http.PostGateMiddleware).
+EARLY_POST_GATES = ["advisory.spam.early_gate"]
 
 # Staff accounts (accounts/, docs/deployment.md). Sign-in throttling by django-axes: a username is locked
 # for one client address after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES.
@@ -234,6 +251,15 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies: form fields at most DATA_UPLOAD_MAX_MEMORY_SIZE (Wagtail's page editor posts the
+# largest), files above FILE_UPLOAD_MAX_MEMORY_SIZE go to temporary files, and a whole body above
+# MAX_REQUEST_BODY_SIZE is refused with 413 before it is read (workflows.http). The default fits the
+# largest advisory submission (ADVISORY_MAX_FILES files of ADVISORY_MAX_UPLOAD_SIZE: 5 x 10 MB) plus the
+# form; the proxy's own cap (client_max_body_size) should match it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 20)
+MAX_REQUEST_BODY_SIZE = env_int("MAX_REQUEST_BODY_SIZE", 51 * 1024 * 1024)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "European Secretariat for Cluster Analysis")
