@@ -276,6 +276,12 @@ class TestTranslatorInThePageAdmin:
         german.refresh_from_db()
         assert not german.live
 
+    def test_translator_cannot_delete_an_english_page_through_the_admin_api(self, admin, english, german):
+        url = reverse("wagtailadmin_api:pages:action", args=(english.pk, "delete"))
+        response = admin.post(url, {}, content_type="application/json")
+        assert response.status_code == 403
+        assert Page.objects.filter(pk=english.pk, live=True).exists()
+
 
 class TestTranslatorBulkActions:
     def bulk(self, client, action, *pages):
@@ -342,6 +348,21 @@ class TestTranslating:
         response = self.submit(client, english, "fr")
         assert response.status_code == 403
         assert english.get_translation_or_none(locale("fr")) is None
+
+    def test_german_translator_cannot_sync_a_source_into_french(self, client, translator, english):
+        from wagtail_localize.models import Translation, TranslationSource
+
+        source, _ = TranslationSource.get_or_create_from_instance(english)
+        for code in ("de", "fr"):
+            translate(english.get_parent(), code)
+            Translation.objects.create(source=source, target_locale=locale(code)).save_target()
+        english.title = "Cluster days 2027"
+        english.save_revision().publish()
+        client.force_login(translator)
+        url = reverse("wagtail_localize:update_translations", args=(source.pk,))
+        response = client.post(url, {"publish_translations": "on"})
+        assert response.status_code == 403
+        assert english.get_translation(locale("fr")).title == "Cluster days"
 
     def test_translation_editor_of_a_snippet_takes_own_languages_only(self, client, translator):
         """Its API checks the model-wide change permission only; the language is ours to check."""
