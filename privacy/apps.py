@@ -12,6 +12,7 @@ class PrivacyConfig(AppConfig):
     def ready(self):
         from workflows import personal_data
 
-        from .providers import SubjectRequestProvider
+        from .providers import SignInRecordsProvider, SubjectRequestProvider
 
         personal_data.register(SubjectRequestProvider())
+        personal_data.register(SignInRecordsProvider())
