@@ -13,7 +13,6 @@ from django.test import override_settings
 
 from workflows.checks import check_private_storage
 from workflows.storage import NoPublicURLError, PrivateFileSystemStorage, private_storage
-from workflows.storage_s3 import PrivateS3Storage
 
 PRIVATE_FS = "workflows.storage.PrivateFileSystemStorage"
 
@@ -38,6 +37,9 @@ def test_the_file_system_storage_refuses_urls(tmp_path):
 
 
 def test_the_s3_storage_refuses_urls_and_keeps_objects_private(settings):
+    pytest.importorskip("boto3", reason="the optional `s3` extra is not installed")
+    from workflows.storage_s3 import PrivateS3Storage
+
     # What a careless deployment might set for its public media: none of it may reach this bucket.
     settings.AWS_DEFAULT_ACL = "public-read"
     settings.AWS_S3_FILE_OVERWRITE = True
