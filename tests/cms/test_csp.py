@@ -318,6 +318,16 @@ def test_admin_pages_open_to_anyone_keep_the_strict_policy(client, url):
 
 
 @pytest.mark.django_db
+def test_sign_in_lockout_page_keeps_the_strict_policy(client):
+    """The lockout answers on the sign-in URL, to anyone: it must work with nothing inline."""
+    for _ in range(5):
+        response = client.post("/admin/login/", {"username": "someone", "password": "a guess"})
+    assert response.status_code == 429
+    assert_strict(response)
+    assert inline_code(response) == []
+
+
+@pytest.mark.django_db
 def test_live_preview_is_framed_by_the_editor_on_this_origin_only(admin, site_urls):
     page = NewsArticlePageFactory(title="Preview me")
     editor = policy(admin.get(f"/admin/pages/{page.pk}/edit/"))
