@@ -453,7 +453,7 @@ def test_request_from_german_submission_to_closed_engagement(live_server, journe
         .order_by("timestamp", "pk")
         .values_list("data__transition", flat=True)
     )
-    assert assignment_steps == ["accept"]
+    assert assignment_steps == ["invite", "accept"]
     deliverable = request.deliverables.get()
     assert deliverable.assignment_id == assignment.pk
     assert deliverable.state == Deliverable.State.APPROVED
