@@ -44,3 +44,11 @@ def show_demo_exemption(request, menu_items):
                 order=10000,
             )
         )
+
+
+@hooks.register("construct_main_menu", order=100)
+def translate_two_factor_setup_item(request, menu_items):
+    """wagtail-2fa leaves a user who must enrol one menu item, in English only: ours is translated."""
+    for item in menu_items:
+        if item.label == "2FA Setup":
+            item.label = _("Two-factor authentication")

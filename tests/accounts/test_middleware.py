@@ -96,6 +96,12 @@ def test_enrolment_with_the_qr_code_works_in_this_wagtail(client, coordinator):
         assert client.get(QUEUE).status_code == 200
 
 
+def test_the_only_menu_item_before_enrolment_is_translated(client, coordinator):
+    sign_in(client, coordinator.username)
+    html = client.get(ENROL).content.decode()
+    assert "2FA Setup" not in html
+
+
 def test_a_user_with_two_apps_picks_the_one_the_code_comes_from(client, coordinator):
     laptop = totp_device(coordinator, name="Laptop")
     phone = TOTPDevice.objects.create(user=coordinator, name="Phone", confirmed=True)
