@@ -3,11 +3,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField
+from django_fsm import FSMField
 
 from workflows import deadlines
 from workflows.business_days import add_business_days
 from workflows.exceptions import TransitionInputError
+from workflows.fsm import ProcessModelMixin
 from workflows.transitions import guard, workflow_transition
 
 from .. import conf, notifications, permissions
@@ -91,7 +92,7 @@ class AssignmentState(models.TextChoices):
     RELEASED = "released", _("Released")
 
 
-class Assignment(ConcurrentTransitionMixin, models.Model):
+class Assignment(ProcessModelMixin, models.Model):
     """One expert on one request, from invitation to the end of their part in the engagement.
 
     `advisory.services.invite_expert` saves one in "new" and performs "invite" on it; states change
@@ -162,23 +163,6 @@ class Assignment(ConcurrentTransitionMixin, models.Model):
     @property
     def is_open(self):
         return self.state in self.OPEN_STATES
-
-    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
-        """Reload from the database, safely under threads.
-
-        django_fsm's version switches the protection of the state field off and on again for the
-        whole process, so a refresh in a parallel thread finds it on again and crashes ("Direct
-        state modification is not allowed"). The field refuses only a value already loaded:
-        dropping the loaded one lets Django set the fresh one, with the protection left alone.
-        """
-        if fields is None:
-            deferred = self.get_deferred_fields()
-            fields = [f.attname for f in self._meta.concrete_fields if f.attname not in deferred]
-        fields = list(fields)
-        if "state" in fields:
-            self.__dict__.pop("state", None)
-        models.Model.refresh_from_db(self, using=using, fields=fields, from_queryset=from_queryset)
-        self._update_initial_state()
 
     def workflow_roles(self, actor):
         """The principals of the permission matrix `actor` holds on this assignment."""

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField
+from django_fsm import FSMField
 
+from workflows.fsm import ProcessModelMixin
 from workflows.storage import private_storage
 from workflows.transitions import guard, workflow_transition
 
@@ -23,7 +24,7 @@ def deliverable_path(instance, filename):
     return f"advisory/deliverables/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
 
 
-class Deliverable(ConcurrentTransitionMixin, models.Model):
+class Deliverable(ProcessModelMixin, models.Model):
     """A report or file an expert produces for an engagement; the requester sees it once approved."""
 
     class State(models.TextChoices):

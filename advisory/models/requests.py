@@ -12,10 +12,11 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField
+from django_fsm import FSMField
 
 from workflows import deadlines
 from workflows.business_days import add_business_days
+from workflows.fsm import ProcessModelMixin
 from workflows.models import Deadline
 from workflows.storage import private_storage
 from workflows.transitions import guard, workflow_transition
@@ -83,7 +84,7 @@ class ReferenceCounter(models.Model):
         return f"ADV-{year}-{number:04d}"
 
 
-class AdvisoryRequest(ConcurrentTransitionMixin, models.Model):
+class AdvisoryRequest(ProcessModelMixin, models.Model):
     """A request for advice on a cluster programme, from submission to closure.
 
     State changes only through `workflows.engine.perform`; see docs/advisory.md for the table.

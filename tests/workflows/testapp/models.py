@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.db import models
-from django_fsm import ConcurrentTransitionMixin, FSMField
+from django_fsm import FSMField
 
 from workflows import deadlines
+from workflows.fsm import ProcessModelMixin
 from workflows.outbox import Notification
 from workflows.transitions import guard, workflow_transition
 
@@ -22,7 +23,7 @@ def owner_or_requester(ticket, actor):
     )
 
 
-class Ticket(ConcurrentTransitionMixin, models.Model):
+class Ticket(ProcessModelMixin, models.Model):
     class State(models.TextChoices):
         NEW = "new", "New"
         OPEN = "open", "Open"
