@@ -10,7 +10,7 @@ import secrets
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.utils import ErrorDict
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from workflows.actors import Actor
 from workflows.available import available_transitions
+from workflows.downloads import serve_private_file
 from workflows.engine import perform
 from workflows.exceptions import (
     StaleTransition,
@@ -492,15 +493,7 @@ def _tracking_context(page, request, advisory_request, actor, bound):
 
 
 def _download(obj):
-    response = FileResponse(
-        obj.file.open("rb"),
-        as_attachment=True,
-        filename=obj.original_name,
-        content_type=obj.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return make_private(response)
+    return make_private(serve_private_file(obj.file, obj.original_name, obj.content_type))
 
 
 def download_deliverable(page, request, pk):

@@ -376,6 +376,14 @@ def test_approved_deliverables_download_through_the_opened_request(client, form_
     assert j.deliverable.file.name not in html and "/media/" not in html
 
 
+def test_a_deliverable_whose_file_is_missing_is_not_found_rather_than_an_error(client, form_page, journey):
+    j = journey("delivered")
+    j.deliverable.file.storage.delete(j.deliverable.file.name)
+    opened(client, form_page, j)
+    client.raise_request_exception = False
+    assert client.get(download_url(form_page, "deliverables", j.deliverable.pk)).status_code == 404
+
+
 def test_deliverables_not_approved_or_of_another_request_are_not_found(client, form_page, journey):
     j = journey("in_progress")
     draft = DeliverableFactory(assignment=j.assignment, state="submitted")
