@@ -7,7 +7,7 @@ from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.views.generic import TemplateView
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail_2fa import utils as wagtail_2fa_utils
 from wagtail_2fa import views as wagtail_2fa_views
 
 from . import throttle
@@ -126,6 +127,15 @@ class VerifyView(wagtail_2fa_views.LoginView):
     def get_success_url(self):
         # Without a safe `next`, the admin's dashboard (wagtail-2fa used LOGIN_REDIRECT_URL, not ours).
         return self.get_redirect_url() or reverse("wagtailadmin_home")
+
+
+class DeviceQRCodeView(wagtail_2fa_views.DeviceQRCodeView):
+    """wagtail-2fa's QR code of the device being enrolled; 404 when none is (it raised a 500)."""
+
+    def get(self, request):
+        if wagtail_2fa_utils.get_unconfirmed_device(request.user) is None:
+            raise Http404
+        return super().get(request)
 
 
 class DeviceDeleteView(wagtail_2fa_views.DeviceDeleteView):

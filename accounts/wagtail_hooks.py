@@ -14,6 +14,7 @@ def register_admin_urls():
         # Ahead of wagtail-2fa's own patterns for the same paths and names (this app's hooks are
         # registered first); its middleware lets unverified users reach "wagtail_2fa_auth" by name.
         path("2fa/auth", views.VerifyView.as_view(), name="wagtail_2fa_auth"),
+        path("2fa/devices/qr-code", views.DeviceQRCodeView.as_view(), name="wagtail_2fa_device_qrcode"),
         path(
             "2fa/devices/<int:pk>/remove",
             views.DeviceDeleteView.as_view(),

@@ -129,6 +129,11 @@ def test_removing_a_device_that_does_not_exist_is_a_404_not_a_500(client, coordi
     assert client.post("/admin/2fa/devices/999999/remove").status_code == 404
 
 
+def test_the_qr_code_without_an_enrolment_under_way_is_a_404_not_a_500(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get("/admin/2fa/devices/qr-code").status_code == 404
+
+
 def test_only_an_administrator_removes_someone_elses_device(client, coordinator, lead, superuser):
     device = totp_device(lead)
     client.force_login(coordinator)
