@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -76,7 +77,14 @@ def refuse_bulk_delete_outside_own_languages(request, action_type, objects, acti
 def refuse_new_snippet_outside_own_languages(request, model):
     if issubclass(model, TranslatableMixin):
         locales = permission_locales(request.user, model_permission(model, "add"))
-        if not holds_in(locales, locale_of_new_object(request).pk):
+        new_locale_ids = {locale_of_new_object(request).pk}
+        # The copy view (the only create view with a pk) keeps the original's locale, whatever ?locale= says.
+        copied = request.resolver_match.kwargs.get("pk") if request.resolver_match else None
+        if copied is not None:
+            original = model._default_manager.filter(pk=unquote(str(copied))).first()
+            if original is not None:
+                new_locale_ids.add(original.locale_id)
+        if not all(holds_in(locales, locale_id) for locale_id in new_locale_ids):
             return refused(request, OTHER_LANGUAGE, "new snippet")
     return None
 

@@ -454,6 +454,16 @@ class TestSnippets:
             "de"
         ]
 
+    def test_copying_an_english_snippet_makes_an_english_one_and_is_refused(self, client, programme):
+        # The copy keeps the original's locale whatever ?locale= says.
+        team = Group.objects.get(name=GERMAN_TRANSLATOR)
+        team.permissions.add(Permission.objects.get(codename="add_programme"))
+        client.force_login(UserFactory(groups=[GERMAN_TRANSLATOR]))
+        url = reverse("wagtailsnippets_cms_programme:copy", args=(programme.pk,)) + "?locale=de"
+        response = client.post(url, {"name": "Interreg Europe copy", "description": "", "url": ""})
+        assert response.status_code == 403
+        assert not Programme.objects.filter(name="Interreg Europe copy").exists()
+
     def test_editor_edits_english_snippets(self, client, programme):
         client.force_login(UserFactory(groups=["Editors"]))
         assert self.edit(client, programme, "Interreg Europe 2027").status_code == 302
