@@ -16,13 +16,11 @@ first and comparing afterwards, so parallel posts cannot slip through together:
 """
 
 from workflows import http
-from workflows.http import client_ip, client_key, hashed
+from workflows.http import client_ip, client_key, hashed  # noqa: F401 - client_ip: the views log it
 
 HONEYPOT_FIELD = "website"
 HOUR = 60 * 60
 DAY = 24 * HOUR
-
-__all__ = ["client_ip"]  # re-exported: the advisory views log it
 
 
 class RateLimit:
