@@ -43,6 +43,16 @@ _EXECUTABLE_TYPES = {
 _EXECUTABLE_SIGNATURES = (b"\x7fELF", b"MZ", b"\xfe\xed\xfa", b"\xcf\xfa\xed\xfe", b"#!")
 _HEAD = 8192
 _MAX_MANIFEST = 1024 * 1024
+# Bounds of a zip container, read from its directory without expanding anything. Real documents have
+# tens to a few hundred parts and expand to a few times their size; a "zip bomb" has thousands of
+# entries or expands to gigabytes in the hands of whoever opens it (a coordinator, an indexer).
+MAX_ZIP_ENTRIES = 2000
+MAX_ZIP_EXPANDED_SIZE = 256 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+
+
+class _ArchiveTooLarge(Exception):
+    """The zip container would expand beyond the bounds above."""
 
 
 @dataclass(frozen=True)
@@ -64,11 +74,22 @@ def _read_head(file, size=_HEAD):
     return head
 
 
-def _zip_type(file):
-    """The office format a zip container declares, or None."""
+def _check_archive_bounds(archive, size):
+    """Refuse a container by what its directory declares: entry count, expanded size, ratio."""
+    entries = archive.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise _ArchiveTooLarge
+    expanded = sum(entry.file_size for entry in entries)
+    if expanded > MAX_ZIP_EXPANDED_SIZE or expanded > max(size, 1) * MAX_ZIP_RATIO:
+        raise _ArchiveTooLarge
+
+
+def _zip_type(file, size):
+    """The office format a zip container declares, or None; _ArchiveTooLarge for a zip bomb."""
     try:
         file.seek(0)
         with zipfile.ZipFile(file) as archive:
+            _check_archive_bounds(archive, size)
             names = set(archive.namelist())
             if "mimetype" in names:
                 info = archive.getinfo("mimetype")
@@ -88,15 +109,19 @@ def _zip_type(file):
     return None
 
 
-def sniff(file):
+def sniff(file, size=None):
     """The allowed type `file` is by its content, or None; and whether it looks like a program."""
     head = _read_head(file)
+    if size is None:
+        file.seek(0, os.SEEK_END)
+        size = file.tell()
+        file.seek(0)
     kind = filetype.guess(head)
     mime = kind.mime if kind else None
     if mime == PDF:
         return PDF, False
     if mime == "application/zip" or head.startswith(b"PK\x03\x04"):
-        return _zip_type(file), False
+        return _zip_type(file, size), False
     looks_executable = mime in _EXECUTABLE_TYPES or head.startswith(_EXECUTABLE_SIGNATURES)
     return None, looks_executable
 
@@ -118,7 +143,14 @@ def validate_upload(file):
             code="too_large",
             params={"name": name, "size": filesizeformat(size), "max": filesizeformat(max_size)},
         )
-    content_type, looks_executable = sniff(file)
+    try:
+        content_type, looks_executable = sniff(file, size)
+    except _ArchiveTooLarge:
+        raise ValidationError(
+            _("“%(name)s” would unpack to far more than its size. It was refused."),
+            code="archive",
+            params={"name": name},
+        ) from None
     if content_type is None:
         if looks_executable:
             raise ValidationError(
