@@ -21,8 +21,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_2fa import utils as wagtail_2fa_utils
 from wagtail_2fa import views as wagtail_2fa_views
 
+from workflows.http import client_key
+
 from . import throttle
-from .client_ip import client_ip
 from .forms import VerifyTokenForm
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class ThrottledPasswordResetView(PasswordResetView):
         address = form.cleaned_data.get("email", "")
         # Both counters count every request (no short-circuit), increment first: races cannot pass.
         by_ip = throttle.hit(
-            f"accounts:pwreset:ip:{client_ip(request=self.request)}",
+            f"accounts:pwreset:ip:{client_key(self.request)}",
             settings.ACCOUNTS_PASSWORD_RESET_LIMIT_PER_IP,
             window,
         )

@@ -16,7 +16,7 @@ first and comparing afterwards, so parallel posts cannot slip through together:
 """
 
 from workflows import http
-from workflows.http import client_ip, client_key, hashed  # noqa: F401 - client_ip: the views log it
+from workflows.http import client_ip, client_key, hashed  # noqa: F401 - the views use them
 
 HONEYPOT_FIELD = "website"
 HOUR = 60 * 60

@@ -6,6 +6,7 @@ token (or show one) are private: never cached, never indexed, never sent as a re
 
 import logging
 import secrets
+from base64 import urlsafe_b64decode, urlsafe_b64encode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -163,10 +164,11 @@ def request_form(page, request):
     if spam.honeypot_filled(request.POST):
         # Look like a success, store nothing: the bot learns nothing it could adapt to. It keeps the
         # client's allowance used up.
-        security_log.info("Request form: honeypot filled from %s; nothing stored.", spam.client_ip(request))
+        security_log.info(
+            "Request form: honeypot filled by client %s; nothing stored.", spam.client_key(request)[:12]
+        )
         fake = f"ADV-{timezone.localdate().year}-{secrets.randbelow(9000) + 1000:04d}"
-        request.session[SESSION_KEY] = {"reference": fake, "token": secrets.token_urlsafe(32)}
-        return _redirect(page.get_url(request) + page.reverse_subpage("thanks"))
+        return _to_thanks(page, request, fake, secrets.token_urlsafe(32))
     form = AdvisoryRequestForm(request.POST, request.FILES)
     status = 200
     if not form.is_valid():
@@ -187,11 +189,52 @@ def request_form(page, request):
                 spam.submissions.release_email(email)
                 _apply_errors(form, error)
             else:
-                request.session[SESSION_KEY] = {"reference": advisory_request.reference, "token": token}
-                return _redirect(page.get_url(request) + page.reverse_subpage("thanks"))
+                return _to_thanks(page, request, advisory_request.reference, token)
     if request.FILES:
         form.add_error("attachments", _files_not_kept())
     return _render_form(page, request, form, status=status)
+
+
+# The confirmation shows the tracking link once, after a redirect; the raw token must not rest in the
+# session store meanwhile. The session keeps it sealed with a one-time pad the browser alone holds, in
+# a short-lived cookie limited to the confirmation's path: neither half reveals anything without the other.
+THANKS_COOKIE = "advisory_thanks"
+THANKS_COOKIE_SECONDS = 10 * 60
+
+
+def _xor(data, pad):
+    return bytes(a ^ b for a, b in zip(data, pad, strict=True))
+
+
+def _to_thanks(page, request, reference, token):
+    raw = token.encode()
+    pad = secrets.token_bytes(len(raw))
+    request.session[SESSION_KEY] = {
+        "reference": reference,
+        "sealed": urlsafe_b64encode(_xor(raw, pad)).decode(),
+    }
+    thanks_path = page.get_url(request) + page.reverse_subpage("thanks")
+    response = _redirect(thanks_path)
+    response.set_cookie(
+        THANKS_COOKIE,
+        urlsafe_b64encode(pad).decode(),
+        max_age=THANKS_COOKIE_SECONDS,
+        path=thanks_path,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Strict",
+    )
+    return response
+
+
+def _unseal(request, submission):
+    """The token sealed for the confirmation, or "" (already shown, cookie gone, or tampered)."""
+    try:
+        sealed = urlsafe_b64decode(submission["sealed"])
+        pad = urlsafe_b64decode(request.COOKIES.get(THANKS_COOKIE, ""))
+        return _xor(sealed, pad).decode("ascii") if len(sealed) == len(pad) > 0 else ""
+    except (KeyError, TypeError, ValueError):
+        return ""
 
 
 def thanks(page, request):
@@ -202,16 +245,20 @@ def thanks(page, request):
     """
     submission = request.session.get(SESSION_KEY)
     tracking_url = ""
-    if submission and submission.get("token"):
-        tracking_url = page.tracking_url(submission["token"], request)
-        request.session[SESSION_KEY] = {"reference": submission["reference"]}
-    return _render(
+    if isinstance(submission, dict) and submission.get("sealed"):
+        token = _unseal(request, submission)
+        tracking_url = page.tracking_url(token, request) if token else ""
+        request.session[SESSION_KEY] = {"reference": submission.get("reference", "")}
+    response = _render(
         page,
         request,
         "thanks",
         {"submission": submission, "tracking_url": tracking_url},
         route=page.reverse_subpage("thanks"),
     )
+    if THANKS_COOKIE in request.COOKIES:
+        response.delete_cookie(THANKS_COOKIE, path=request.path)
+    return response
 
 
 def resend(page, request):
@@ -257,7 +304,10 @@ def _find(page, request, code, route):
     if advisory_request is None:
         # Never the token itself: logs are read by more people than the requester.
         security_log.warning(
-            "Tracking link not valid (%s route, page %s) from %s", route, page.pk, spam.client_ip(request)
+            "Tracking link not valid (%s route, page %s) from client %s",
+            route,
+            page.pk,
+            spam.client_key(request)[:12],
         )
     return advisory_request
 
@@ -268,7 +318,9 @@ def _invalid(page, request):
 
 def _too_many_opens(page, request):
     security_log.warning(
-        "Tracking: too many attempts to open a request (page %s) from %s", page.pk, spam.client_ip(request)
+        "Tracking: too many attempts to open a request (page %s) from client %s",
+        page.pk,
+        spam.client_key(request)[:12],
     )
     error = _("Too many attempts from your network within the last hour. Please try again later.")
     return _open_page(page, request, status=429, error=error)

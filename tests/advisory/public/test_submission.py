@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.utils import translation
 
 from advisory.models import AdvisoryRequest
@@ -36,6 +38,22 @@ def test_a_submission_creates_a_submitted_request_and_redirects_to_thanks(client
     assert list(request.expertise_areas.values_list("code", flat=True)) == ["programme-design"]
     # The engine performed "submit": one audit entry, the e-mails recorded for sending.
     assert OutboxMessage.objects.filter(template="advisory/email/request_received").count() == 1
+
+
+def test_the_raw_token_never_rests_in_the_session_between_the_form_and_the_confirmation(client, form_page):
+    submit(client, form_page)
+    token = OutboxMessage.objects.get(template="advisory/email/request_received").payload["tracking_token"]
+    stored = Session.objects.get(session_key=client.session.session_key).session_data
+    assert token and token not in SessionStore().decode(stored).__repr__()
+    # The link still shows once, from the sealed token and the browser's half of the seal.
+    assert token in client.get(form_page.url + "thanks/").content.decode()
+
+
+def test_the_confirmation_shows_no_link_without_the_browsers_half_of_the_seal(client, form_page):
+    submit(client, form_page)
+    client.cookies.pop("advisory_thanks")
+    html = client.get(form_page.url + "thanks/").content.decode()
+    assert AdvisoryRequest.objects.get().reference in html and not TRACKING_LINK.search(html)
 
 
 def test_the_thanks_page_shows_the_reference_and_the_full_tracking_link_once(client, german_page):
