@@ -128,3 +128,34 @@ def test_wagtails_history_report_does_carry_the_requests_entries(audited, superu
     response = client_for(superuser).get(f"/admin/reports/site-history/?content_type={content_type.pk}")
     assert response.status_code == 200
     assert audited["request"].reference in body_of(response)
+
+
+def test_our_models_have_no_revisions_compare_or_preview_views_left_unattacked():
+    """Revisions compare and preview would show a model's content to whoever opens them. None of our
+    models has them today; if one gains them, this fails so that they join the attacks above."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    from tests.security.test_id_urls import ADVISORY_NAMESPACES
+
+    def names(resolver, namespace=""):
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                inner = entry.namespace or namespace
+                yield from names(entry, inner)
+            elif isinstance(entry, URLPattern):
+                yield namespace, entry.name or "", str(entry.pattern)
+
+    ours = [
+        (namespace, name, pattern)
+        for namespace, name, pattern in names(get_resolver())
+        if namespace
+        and ("advisory" in namespace or "workflows" in namespace or "privacy" in namespace)
+        and namespace not in ADVISORY_NAMESPACES
+    ]
+    assert any("expertisearea" in namespace for namespace, _n, _p in ours)
+    assert any(namespace == "workflows_outbox" for namespace, _n, _p in ours)
+    for namespace, name, pattern in ours:
+        assert "revisions" not in pattern and "preview" not in pattern and "compare" not in pattern, (
+            namespace,
+            name,
+        )
