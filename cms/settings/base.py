@@ -467,6 +467,9 @@ LOGGING = {
         "django.server": {"level": "INFO", "propagate": True},
         "gunicorn.access": {"level": "INFO", "propagate": True},
         "django.db.backends": {"level": "WARNING"},
+        # At DEBUG it logs every failed variable lookup with the whole template context (names,
+        # addresses): pinned, so no LOG_LEVEL or level of "django" can turn that on.
+        "django.template": {"level": "INFO"},
         # django-axes reports every sign-in at INFO; failures and lockouts show in the lockouts admin.
         "axes": {"level": "WARNING"},
     },

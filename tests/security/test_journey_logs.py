@@ -143,12 +143,6 @@ def test_a_whole_journeys_logs_never_name_the_requester_or_hold_a_token(client, 
     scan_journey(client, form_page, caplog, LOGGERS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="With Django's own loggers at DEBUG, django.template logs every failed variable lookup with "
-    "the whole template context in the exception (the requester's name in the e-mail templates; the "
-    "token is masked by the redacting filter, the name is not). LOGGING should pin 'django.template' "
-    "at INFO so no LOG_LEVEL or 'django' level can turn it on.",
-)
 def test_djangos_debug_template_logs_do_not_dump_the_requesters_name(client, form_page, caplog):
+    """With Django's loggers at DEBUG, django.template logged each failed lookup with the whole context."""
     scan_journey(client, form_page, caplog, [*LOGGERS, "django"])
