@@ -27,8 +27,11 @@ def refused(request):
     # Wagtail turns PermissionDenied into a redirect to the dashboard; this answers with a real 403.
     return TemplateResponse(
         request,
-        "privacy/refused.html",
-        {"message": _("Only data protection officers and administrators may use these tools.")},
+        "cms/admin/refused.html",
+        {
+            "page_title": _("Not allowed"),
+            "message": _("Only data protection officers and administrators may use these tools."),
+        },
         status=403,
     )
 

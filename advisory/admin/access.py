@@ -57,9 +57,9 @@ def log_refusal(request, what, obj=None, reason=""):
     """Record an attempt to open or change something outside the user's scope."""
     user = request.user
     security_log.warning(
-        "advisory access refused: user=%s (%s) %s %s: %s%s%s",
+        # The user's id, never their name: user names may be e-mail addresses.
+        "advisory access refused: user=%s %s %s: %s%s%s",
         getattr(user, "pk", None),
-        user.get_username() if user.is_authenticated else "anonymous",
         request.method,
         request.path,
         what,
@@ -72,7 +72,7 @@ def forbidden(request, message=None):
     """An admin-styled 403 page."""
     return TemplateResponse(
         request,
-        "advisory/admin/refused.html",
+        "cms/admin/refused.html",
         {
             "page_title": _("Access denied"),
             "message": message or _("You do not have permission to see this."),
@@ -86,7 +86,7 @@ def not_found(request):
     learns which exist. (A 404 status would be redirected by LocaleMiddleware to the public site.)"""
     return TemplateResponse(
         request,
-        "advisory/admin/refused.html",
+        "cms/admin/refused.html",
         {
             "page_title": _("Not available"),
             "message": _("This does not exist, or you may not see it."),
