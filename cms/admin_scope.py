@@ -16,6 +16,7 @@ Two rules, enforced before any admin view runs (`AdminScopeMiddleware`) and in W
 import logging
 
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
@@ -180,6 +181,10 @@ class AdminScopeMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        # Every screen guarded here is in the admin: public pages never load the session for it (its
+        # "Vary: Cookie" would make them uncacheable for anonymous visitors).
+        if not request.path.startswith(reverse("wagtailadmin_home")):
+            return None
         match = request.resolver_match
         user = getattr(request, "user", None)
         if match is None or user is None or not user.is_authenticated or user.is_superuser:

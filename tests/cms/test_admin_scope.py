@@ -122,3 +122,11 @@ def test_an_expert_who_also_translates_keeps_the_pages_menu(client, draft):
     body = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "advisory-my-invitations" in body
     assert '"explorer"' in body
+
+
+def test_the_admin_scope_never_loads_an_anonymous_visitors_session_on_public_urls(client):
+    """Reading request.user on every request loaded the session, so public responses said
+    "Vary: Cookie" and no shared cache could keep them for anonymous visitors."""
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Cookie" not in response.get("Vary", "")
