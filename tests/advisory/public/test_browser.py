@@ -48,6 +48,9 @@ def test_a_requester_submits_in_german_and_acts_on_the_tracking_page(
             page.goto(form_url)
             # An empty submission: the error summary takes the focus and names the fields.
             page.click(".advisory-form button[type=submit]")
+            # The click only starts the post: read the focus in the page that answers it, once loaded.
+            page.wait_for_selector("#error-summary")
+            page.wait_for_load_state("load")
             seen["focus"] = page.evaluate("document.activeElement.id")
             seen["title"] = page.title()
 
