@@ -8,9 +8,21 @@ class AdvisoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from workflows import personal_data
+        # The floors above the models plug in here, once every model is loaded: the models import
+        # none of them, so advisory's imports run one way (models -> rules -> services -> views).
+        from workflows import hooks, personal_data
 
+        from . import matching, notifications, permissions
+        from .models import AdvisoryRequest, Assignment, Deliverable
         from .privacy import AdvisoryProvider
 
+        hooks.register(AdvisoryRequest, roles=permissions.principals, notifications=notifications.for_request)
+        hooks.register(
+            Assignment,
+            roles=permissions.principals,
+            notifications=notifications.for_assignment,
+            guards={"invite": [matching.expert_not_excluded]},
+        )
+        hooks.register(Deliverable, roles=permissions.principals, notifications=notifications.for_deliverable)
         # The data-subject tools find, export and erase requests and experts through it.
         personal_data.register(AdvisoryProvider())

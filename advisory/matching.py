@@ -28,6 +28,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from workflows.transitions import guard
+
 from .choices import SERVICE_CERTIFICATION
 from .models import AdvisoryRequest, Assignment, Expert, UnavailablePeriod
 
@@ -383,3 +385,9 @@ def explain(request, expert):
     [suggestion] = _evaluate_all(request, _facts(request, expert_ids=[expert.pk]))
     suggestion.expert = expert
     return suggestion
+
+
+@guard(_("The expert suggestions exclude this expert from this request."))
+def expert_not_excluded(assignment):
+    """Guard of `Assignment.invite` (registered in AdvisoryConfig.ready()): never invite an excluded expert."""
+    return not explain(assignment.request, assignment.expert).excluded

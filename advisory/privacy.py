@@ -425,13 +425,12 @@ def ask(advisory_request, kind, language=""):
         }
         found = notifications.to_staff(advisory_request, "privacy_request_received", context)
         found.append(notifications.to_requester(advisory_request, "privacy_request_confirmed", context))
-        messages = outbox.enqueue(
+        outbox.enqueue_and_dispatch(
             advisory_request,
             "advisory.advisoryrequest.privacy_request",
             found,
             occurrence=f"privacy:{subject_request.pk}",
         )
-        outbox.dispatch_on_commit([message.pk for message in messages])
     return subject_request, True
 
 

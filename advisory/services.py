@@ -33,7 +33,6 @@ from .models import (
 from .models.assignments import (
     REMINDER_DEADLINE,
     RESPONSE_DEADLINE,
-    expert_not_excluded,
     not_already_invited,
 )
 from .models.requests import (
@@ -100,9 +99,7 @@ def _attach(request, checked_uploads, kind, *, user=None, message=None):
 
 
 def _enqueue(obj, event, found, occurrence):
-    messages = outbox.enqueue(obj, event, found, occurrence=occurrence)
-    outbox.dispatch_on_commit([message.pk for message in messages])
-    return messages
+    return outbox.enqueue_and_dispatch(obj, event, found, occurrence=occurrence)
 
 
 def submit_request(cleaned_data, files=(), language=None):
@@ -269,11 +266,11 @@ def _invitation_refused(refusal, request, expert):
     if str(not_already_invited.message) in reasons:
         return _already_invited()
     code = "unavailable"
-    if str(expert_not_excluded.message) in reasons:
+    if str(matching.expert_not_excluded.message) in reasons:
         code = "excluded"
         explained = [str(reason) for reason in matching.explain(request, expert).reasons]
-        reasons = [reason for reason in reasons if reason != str(expert_not_excluded.message)]
-        reasons += explained or [str(expert_not_excluded.message)]
+        reasons = [reason for reason in reasons if reason != str(matching.expert_not_excluded.message)]
+        reasons += explained or [str(matching.expert_not_excluded.message)]
     return ValidationError([ValidationError(reason, code=code) for reason in reasons])
 
 

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
+from . import hooks
+
 USER = "user"
 REQUESTER = "requester"
 SYSTEM = "system"
@@ -77,17 +79,13 @@ def as_actor(value):
 
 
 def roles_of(obj, actor):
-    """The roles `actor` holds on `obj`: its own kind's role plus what the model's `workflow_roles` adds.
-
-    A model states object-scoped roles ("owner", "coordinator", ...) with
-    `def workflow_roles(self, actor) -> Iterable[str]`.
+    """The roles `actor` holds on `obj`: its own kind's role plus the object-scoped ones ("owner",
+    "coordinator", ...) its process states through `workflows.hooks`.
     """
     roles = set()
     if actor.is_system:
         roles.add(SYSTEM)
     if actor.is_requester and actor.is_bound_to(obj):
         roles.add(REQUESTER)
-    hook = getattr(obj, "workflow_roles", None)
-    if hook is not None:
-        roles.update(hook(actor) or ())
+    roles.update(hooks.roles_of(obj, actor))
     return frozenset(roles)

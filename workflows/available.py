@@ -1,5 +1,6 @@
 """Which transitions an actor may perform on an object now, e.g. to draw admin buttons."""
 
+from . import hooks
 from .actors import as_actor
 from .transitions import all_transitions
 
@@ -15,6 +16,7 @@ def available_transitions(obj, actor):
             fsm_meta.has_transition(state)
             and meta.is_permitted(obj, actor)
             and fsm_meta.conditions_met(obj, state)
+            and all(condition(obj) for condition in hooks.guards_of(obj, meta.name))
         ):
             available.append(meta)
     return available

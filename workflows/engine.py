@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, ConcurrentTransitionMixin, can_proceed
 from django_fsm import TransitionNotAllowed as FSMTransitionNotAllowed
 
-from . import audit, outbox
+from . import audit, hooks, outbox
 from .actors import Actor, as_actor
 from .exceptions import StaleTransition, TransitionForbidden, TransitionInputError, TransitionUnavailable
 from .transitions import TransitionMeta, _performing, transition_meta
@@ -20,7 +20,7 @@ from .transitions import TransitionMeta, _performing, transition_meta
 
 @dataclass
 class Performed:
-    """What `perform` did: handed to the model's `notifications_for` hook and returned to the caller."""
+    """What `perform` did: handed to the process's notifications hook and returned to the caller."""
 
     obj: Any
     transition: TransitionMeta
@@ -110,7 +110,7 @@ def perform(obj, transition_name, actor, *, comment="", data=None, expected_stat
     if the row holds another state now, StaleTransition. Raises TransitionForbidden (the actor may
     not, or is None or an anonymous user), TransitionUnavailable (state or guard refuses),
     TransitionInputError (comment or field missing). On success the row is saved, one audit entry
-    written, the model's `notifications_for(performed)` stored in the outbox and dispatched after
+    written, the process's notifications (`workflows.hooks`) stored in the outbox and dispatched after
     commit; `obj` is updated in place and a `Performed` record returned.
     """
     model = type(obj)
@@ -190,15 +190,13 @@ def perform(obj, transition_name, actor, *, comment="", data=None, expected_stat
             result=result,
         )
         performed.log_entry = audit.record(performed)
-        hook = getattr(fresh, "notifications_for", None)
-        if hook is not None:
-            performed.messages = outbox.enqueue(
-                fresh,
-                outbox.event_name(fresh, meta.name),
-                hook(performed) or (),
-                occurrence=f"log:{performed.log_entry.pk}",
-            )
-            outbox.dispatch_on_commit([message.pk for message in performed.messages], using=using)
+        performed.messages = outbox.enqueue_and_dispatch(
+            fresh,
+            outbox.event_name(fresh, meta.name),
+            hooks.notifications_of(fresh, performed),
+            occurrence=f"log:{performed.log_entry.pk}",
+            using=using,
+        )
 
     _adopt(obj, fresh)
     performed.obj = obj

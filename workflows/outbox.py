@@ -97,3 +97,12 @@ def dispatch_on_commit(message_ids, using=None):
 
 def leave_pending(message_ids):
     """The default dispatcher: do nothing, the messages stay pending for a sender to pick up."""
+
+
+def enqueue_and_dispatch(obj, event, notifications, *, occurrence, using=None):
+    """Store `notifications` (see `enqueue`) and hand them to the dispatcher after commit: the one
+    way outside the relay that mail leaves, for transitions and for the services' own events alike.
+    """
+    messages = enqueue(obj, event, notifications, occurrence=occurrence)
+    dispatch_on_commit([message.pk for message in messages], using=using)
+    return messages

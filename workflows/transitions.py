@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Field
 from django_fsm import transition as fsm_transition
 
+from . import hooks
 from .actors import Actor, roles_of
 from .exceptions import DirectTransitionCall, UnknownTransition
 
@@ -65,9 +66,13 @@ class TransitionMeta:
             return False
         return self.permission is None or bool(self.permission(obj, actor))
 
+    def all_conditions(self, obj):
+        """The model's guards in declaration order, then those its process registered (`workflows.hooks`)."""
+        return (*self.conditions, *hooks.guards_of(obj, self.name))
+
     def failing_conditions(self, obj):
-        """The guards that refuse right now, in declaration order."""
-        return [condition for condition in self.conditions if not condition(obj)]
+        """The guards that refuse right now."""
+        return [condition for condition in self.all_conditions(obj) if not condition(obj)]
 
     def call_kwargs(self, **available):
         return {name: available[name] for name in self.call_arguments}

@@ -11,7 +11,7 @@ from workflows.exceptions import TransitionInputError
 from workflows.fsm import ProcessModelMixin
 from workflows.transitions import guard, workflow_transition
 
-from .. import conf, notifications, permissions
+from .. import conf, matrix
 from ..choices import AssignmentRole
 from .experts import Expert
 from .requests import AdvisoryRequest
@@ -37,13 +37,6 @@ def not_already_invited(assignment):
         request_id=assignment.request_id, expert_id=assignment.expert_id, state__in=Assignment.OPEN_STATES
     )
     return not others.exclude(pk=assignment.pk).exists()
-
-
-@guard(_("The expert suggestions exclude this expert from this request."))
-def expert_not_excluded(assignment):
-    from ..matching import explain  # matching reads the models: import it when a guard runs
-
-    return not explain(assignment.request, assignment.expert).excluded
 
 
 @guard(_("The request is no longer open."))
@@ -164,12 +157,7 @@ class Assignment(ProcessModelMixin, models.Model):
     def is_open(self):
         return self.state in self.OPEN_STATES
 
-    def workflow_roles(self, actor):
-        """The principals of the permission matrix `actor` holds on this assignment."""
-        return permissions.principals(actor, self)
 
-    def notifications_for(self, performed):
-        return notifications.for_assignment(self, performed)
 
     def _end(self, reason=""):
         self.end_reason = reason
@@ -182,8 +170,9 @@ class Assignment(ProcessModelMixin, models.Model):
         target=State.INVITED,
         label=_("Invite the expert"),
         # Guards in the order their messages read best; the unique constraint backs the third one.
-        conditions=[request_is_staffing, response_deadline_ahead, not_already_invited, expert_not_excluded],
-        **permissions.who("request.invite_expert"),
+        # advisory.matching.expert_not_excluded follows, registered in AdvisoryConfig.ready().
+        conditions=[request_is_staffing, response_deadline_ahead, not_already_invited],
+        **matrix.who("request.invite_expert"),
     )
     def invite(self, *, actor):
         self.invited_by = actor.user
@@ -200,7 +189,7 @@ class Assignment(ProcessModelMixin, models.Model):
         label=_("Accept the invitation"),
         fields=["no_conflict"],
         conditions=[request_is_open, response_time_left],
-        **permissions.who("assignment.accept"),
+        **matrix.who("assignment.accept"),
     )
     def accept(self, *, data):
         if data.get("no_conflict") is not True:
@@ -218,7 +207,7 @@ class Assignment(ProcessModelMixin, models.Model):
         target=State.DECLINED,
         label=_("Decline the invitation"),
         requires_comment=True,
-        **permissions.who("assignment.decline"),
+        **matrix.who("assignment.decline"),
     )
     def decline(self, *, comment):
         self.decline_reason = comment
@@ -231,7 +220,7 @@ class Assignment(ProcessModelMixin, models.Model):
         target=State.EXPIRED,
         label=_("Expire the invitation"),
         conditions=[response_time_passed],
-        **permissions.who("assignment.expire"),
+        **matrix.who("assignment.expire"),
     )
     def expire(self):
         self._end()
@@ -241,7 +230,7 @@ class Assignment(ProcessModelMixin, models.Model):
         source=State.INVITED,
         target=State.WITHDRAWN,
         label=_("Withdraw the invitation"),
-        **permissions.who("assignment.withdraw"),
+        **matrix.who("assignment.withdraw"),
     )
     def withdraw(self, *, comment):
         self._end(comment)
@@ -252,7 +241,7 @@ class Assignment(ProcessModelMixin, models.Model):
         target=State.COMPLETED,
         label=_("Complete"),
         conditions=[not_the_last_lead],
-        **permissions.who("assignment.complete"),
+        **matrix.who("assignment.complete"),
     )
     def complete(self):
         self._end()
@@ -264,7 +253,7 @@ class Assignment(ProcessModelMixin, models.Model):
         label=_("Release the expert"),
         requires_comment=True,
         conditions=[not_the_last_lead],
-        **permissions.who("assignment.release"),
+        **matrix.who("assignment.release"),
     )
     def release(self, *, comment):
         self._end(comment)

@@ -10,7 +10,7 @@ from workflows.fsm import ProcessModelMixin
 from workflows.storage import private_storage
 from workflows.transitions import guard, workflow_transition
 
-from .. import notifications, permissions
+from .. import matrix
 from .assignments import Assignment
 from .requests import AdvisoryRequest
 
@@ -69,12 +69,7 @@ class Deliverable(ProcessModelMixin, models.Model):
             self.request_id = self.assignment.request_id
         super().save(*args, **kwargs)
 
-    def workflow_roles(self, actor):
-        """The principals of the permission matrix `actor` holds on this deliverable."""
-        return permissions.principals(actor, self)
 
-    def notifications_for(self, performed):
-        return notifications.for_deliverable(self, performed)
 
     @workflow_transition(
         field=state,
@@ -82,7 +77,7 @@ class Deliverable(ProcessModelMixin, models.Model):
         target=State.SUBMITTED,
         label=_("Submit for review"),
         conditions=[assignment_is_running],
-        **permissions.who("deliverable.submit"),
+        **matrix.who("deliverable.submit"),
     )
     def submit(self):
         self.submitted_at = timezone.now()
@@ -92,7 +87,7 @@ class Deliverable(ProcessModelMixin, models.Model):
         source=State.SUBMITTED,
         target=State.APPROVED,
         label=_("Approve"),
-        **permissions.who("deliverable.approve"),
+        **matrix.who("deliverable.approve"),
     )
     def approve(self, *, comment):
         self.review_comment = comment
@@ -104,7 +99,7 @@ class Deliverable(ProcessModelMixin, models.Model):
         target=State.RETURNED,
         label=_("Return for changes"),
         requires_comment=True,
-        **permissions.who("deliverable.request_changes"),
+        **matrix.who("deliverable.request_changes"),
     )
     def request_changes(self, *, comment):
         self.review_comment = comment

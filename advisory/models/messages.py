@@ -3,7 +3,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import permissions
+from workflows.actors import roles_of
+
+from .. import matrix
 from ..choices import AuthorKind, Visibility
 from .requests import AdvisoryRequest
 
@@ -64,7 +66,7 @@ class Message(models.Model):
             return AuthorKind.REQUESTER
         if actor.is_system:
             return AuthorKind.SYSTEM
-        held = permissions.principals(actor, request)
-        if permissions.COORDINATOR in held:
+        # The roles the process grants (advisory.permissions, through the engine's roles hook).
+        if matrix.COORDINATOR in roles_of(request, actor):
             return AuthorKind.COORDINATOR
         return AuthorKind.EXPERT

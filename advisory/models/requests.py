@@ -21,7 +21,7 @@ from workflows.models import Deadline
 from workflows.storage import private_storage
 from workflows.transitions import guard, workflow_transition
 
-from .. import conf, notifications, permissions
+from .. import conf, matrix
 from ..choices import (
     BudgetBand,
     CertificationType,
@@ -318,14 +318,9 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
             return None
         return found
 
-    # Roles and notifications ----------------------------------------------------------------
-
-    def workflow_roles(self, actor):
-        """The principals of the permission matrix `actor` holds on this request."""
-        return permissions.principals(actor, self)
-
-    def notifications_for(self, performed):
-        return notifications.for_request(self, performed)
+    # State ----------------------------------------------------------------------------------
+    # Who may act and what is notified are registered with the engine in AdvisoryConfig.ready()
+    # (advisory.permissions, advisory.notifications): they query these models, so they sit above.
 
     @property
     def is_open(self):
@@ -388,7 +383,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         source=State.NEW,
         target=State.SUBMITTED,
         label=_("Submit"),
-        **permissions.who("request.submit"),
+        **matrix.who("request.submit"),
     )
     def submit(self):
         now = timezone.now()
@@ -401,7 +396,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         source=State.SUBMITTED,
         target=State.SCREENING,
         label=_("Start screening"),
-        **permissions.who("request.screen"),
+        **matrix.who("request.screen"),
     )
     def screen(self, *, actor):
         self.owner = actor.user
@@ -413,7 +408,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         target=State.AWAITING_INFO,
         label=_("Ask for information"),
         requires_comment=True,
-        **permissions.who("request.ask_info"),
+        **matrix.who("request.ask_info"),
     )
     def ask_info(self, *, actor, comment):
         self._add_message(comment, actor=actor)
@@ -427,7 +422,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         target=State.SCREENING,
         label=_("Provide information"),
         requires_comment=True,
-        **permissions.who("request.provide_info"),
+        **matrix.who("request.provide_info"),
     )
     def provide_info(self, *, actor, comment):
         message = self._add_message(comment, actor=actor)
@@ -442,7 +437,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         target=State.ACCEPTED,
         label=_("Accept"),
         fields=["service_type", "scope_summary"],
-        **permissions.who("request.accept"),
+        **matrix.who("request.accept"),
     )
     def accept(self, *, data):
         service_type = data["service_type"]
@@ -460,7 +455,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         target=State.DECLINED,
         label=_("Decline"),
         requires_comment=True,
-        **permissions.who("request.decline"),
+        **matrix.who("request.decline"),
     )
     def decline(self, *, comment):
         self.decline_reason = comment
@@ -472,7 +467,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         target=State.TEAM_PROPOSED,
         label=_("Propose the team"),
         conditions=[has_accepted_lead],
-        **permissions.who("request.propose_team"),
+        **matrix.who("request.propose_team"),
     )
     def propose_team(self):
         self._remind_requester(TEAM_REMINDER_DEADLINE)
@@ -483,7 +478,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         target=State.IN_PROGRESS,
         label=_("Approve the team"),
         conditions=[has_accepted_lead],
-        **permissions.who("request.approve_team"),
+        **matrix.who("request.approve_team"),
     )
     def approve_team(self):
         deadlines.clear(self, TEAM_REMINDER_DEADLINE)
@@ -494,7 +489,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         target=State.ACCEPTED,
         label=_("Object to the team"),
         requires_comment=True,
-        **permissions.who("request.object_team"),
+        **matrix.who("request.object_team"),
     )
     def object_team(self, *, actor, comment):
         self._add_message(comment, actor=actor)
@@ -506,7 +501,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         target=State.ON_HOLD,
         label=_("Put on hold"),
         requires_comment=True,
-        **permissions.who("request.hold"),
+        **matrix.who("request.hold"),
     )
     def hold(self, *, comment):
         self.hold_reason = comment
@@ -517,7 +512,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         target=State.IN_PROGRESS,
         label=_("Resume"),
         requires_comment=True,
-        **permissions.who("request.resume"),
+        **matrix.who("request.resume"),
     )
     def resume(self):
         self.hold_reason = ""
@@ -528,7 +523,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         target=State.DELIVERED,
         label=_("Mark as delivered"),
         conditions=[has_approved_deliverable],
-        **permissions.who("request.deliver"),
+        **matrix.who("request.deliver"),
     )
     def deliver(self):
         # Calendar days: the requester's time to give feedback, weekends included.
@@ -540,7 +535,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         source=State.DELIVERED,
         target=State.CLOSED,
         label=_("Close"),
-        **permissions.who("request.close"),
+        **matrix.who("request.close"),
     )
     def close(self):
         self._end()
@@ -551,7 +546,7 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         target=State.WITHDRAWN,
         label=_("Withdraw"),
         requires_comment=True,
-        **permissions.who("request.withdraw"),
+        **matrix.who("request.withdraw"),
     )
     def withdraw(self, *, comment):
         self.withdraw_reason = comment

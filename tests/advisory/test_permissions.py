@@ -17,10 +17,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from advisory import permissions, selectors, services
+from advisory import matrix, permissions, selectors, services
 from advisory.choices import Visibility
 from advisory.models import AdvisoryRequest, Assignment, Deliverable, Message
-from advisory.permissions import (
+from advisory.matrix import (
     ANONYMOUS,
     COORDINATOR,
     EDITOR,
@@ -433,7 +433,7 @@ def test_require_raises_a_translated_permission_denied():
 
 
 def test_the_markdown_rendering_has_a_row_per_action():
-    table = permissions.as_markdown()
+    table = matrix.as_markdown()
     assert table.count("\n") == len(permissions.MATRIX) + 1
     assert "| `request.screen` |" in table
 
@@ -445,4 +445,4 @@ def test_the_documented_matrix_is_current():
 
     text = (Path(settings.BASE_DIR) / "docs" / "advisory.md").read_text()
     documented = text.split("<!-- matrix:start -->")[1].split("<!-- matrix:end -->")[0].strip()
-    assert documented == permissions.as_markdown(), "regenerate the table with permissions.as_markdown()"
+    assert documented == matrix.as_markdown(), "regenerate the table with matrix.as_markdown()"
