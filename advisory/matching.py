@@ -389,5 +389,5 @@ def explain(request, expert):
 
 @guard(_("The expert suggestions exclude this expert from this request."))
 def expert_not_excluded(assignment):
-    """Guard of `Assignment.invite` (registered in AdvisoryConfig.ready()): never invite an excluded expert."""
+    """Guard of `Assignment.invite` (registered in AdvisoryConfig.ready()): never an excluded expert."""
     return not explain(assignment.request, assignment.expert).excluded

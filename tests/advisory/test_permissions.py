@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from advisory import matrix, permissions, selectors, services
 from advisory.choices import Visibility
-from advisory.models import AdvisoryRequest, Assignment, Deliverable, Message
 from advisory.matrix import (
     ANONYMOUS,
     COORDINATOR,
@@ -34,6 +33,7 @@ from advisory.matrix import (
     SUPERUSER,
     SYSTEM,
 )
+from advisory.models import AdvisoryRequest, Assignment, Deliverable, Message
 from tests.advisory.factories import (
     AdvisoryRequestFactory,
     AssignmentFactory,
