@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
+from wagtail_localize.models import Translation, TranslationSource
 
 from .language_scope import holds_in, may_on_object, permission_locales
 
@@ -133,8 +134,6 @@ def _posted_locale_ids(request):
 
 def translation_refusal(request, match):
     """The refusal of a wagtail-localize action on a language the user does not hold, or None."""
-    from wagtail_localize.models import Translation, TranslationSource
-
     view_name = match.view_name or ""
     user = request.user
     if view_name in (

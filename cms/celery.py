@@ -6,6 +6,8 @@ from pathlib import Path
 from celery import Celery
 from celery.signals import after_setup_logger, after_setup_task_logger
 
+from workflows.logging import redact_handlers
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
 app = Celery("cms")
@@ -29,6 +31,4 @@ def create_broker_folders(sender, **kwargs):
 @after_setup_task_logger.connect
 def redact_worker_logs(logger, **kwargs):
     """A worker replaces the root handlers of settings.LOGGING with its own: mask those too."""
-    from workflows.logging import redact_handlers
-
     redact_handlers(logger)

@@ -20,12 +20,12 @@ def group_scopes(user):
     cached = getattr(user, _SCOPES_CACHE, None)
     if cached is not None:
         return cached
-    from .models import LanguageScope
-
     scopes = {}
     if user.is_authenticated:
-        for group_id, locale_id in LanguageScope.objects.filter(group__user=user).values_list(
-            "group_id", "locales"
+        # Through the groups' reverse relation rather than the LanguageScope model: cms.models imports
+        # this module (page permissions), so this module must not import cms.models.
+        for group_id, locale_id in user.groups.filter(language_scope__isnull=False).values_list(
+            "pk", "language_scope__locales"
         ):
             scopes.setdefault(group_id, set())
             if locale_id is not None:

@@ -11,6 +11,7 @@ from django.core.mail.backends.filebased import EmailBackend as FileBackend
 
 from workflows.logging import RedactPersonalData
 from workflows.mail import IDEMPOTENCY_HEADER
+from workflows.models import OutboxMessage
 
 _redact = RedactPersonalData().redact
 
@@ -18,8 +19,6 @@ _redact = RedactPersonalData().redact
 def _outbox_id(idempotency_key):
     if not idempotency_key:
         return None
-    from workflows.models import OutboxMessage
-
     try:
         return (
             OutboxMessage.objects.filter(idempotency_key=idempotency_key).values_list("pk", flat=True).first()

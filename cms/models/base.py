@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.permissions import LocaleAwarePagePermissionTester
 
 PAGE_SIZE = 10
 
@@ -35,8 +36,6 @@ class SitePage(Page):
         abstract = True
 
     def permissions_for_user(self, user):
-        from cms.permissions import LocaleAwarePagePermissionTester
-
         return LocaleAwarePagePermissionTester(user, self)
 
 

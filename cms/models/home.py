@@ -7,6 +7,9 @@ from wagtail.search import index
 from cms.blocks import RICH_TEXT_FEATURES, ServiceBlock
 
 from .base import SitePage, live_in_locale
+from .calls import CallPage
+from .events import EventPage
+from .news import NewsArticlePage
 
 
 class HomePage(SitePage):
@@ -32,10 +35,6 @@ class HomePage(SitePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .calls import CallPage
-        from .events import EventPage
-        from .news import NewsArticlePage
-
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         context["latest_news"] = live_in_locale(NewsArticlePage, self.locale).order_by("-date", "-pk")[:3]

@@ -2,6 +2,7 @@
 
 import html
 from urllib.parse import urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
 
 from django import template
 from django.conf import settings
@@ -11,6 +12,9 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
+
+from cms.models import HomePage, Topic
+from cms.models.base import chosen_pages, localized_versions
 
 register = template.Library()
 
@@ -76,8 +80,6 @@ def brussels(value):
 
 
 def _brussels():
-    from zoneinfo import ZoneInfo
-
     return ZoneInfo("Europe/Brussels")
 
 
@@ -98,8 +100,6 @@ def _locale_sections(request):
     Two or three queries whatever the number of sections, so the menu never grows the
     query count of a page.
     """
-    from cms.models import HomePage
-
     language = translation.get_language()
     cached = getattr(request, "_cms_locale_sections", None)
     if cached is not None and cached["language"] == language:
@@ -199,8 +199,6 @@ def publication_topics(page):
     Topic rows are copied as they are when a page is translated, so they point at the source
     language's snippets; each is swapped for its translation in the page's locale where one exists.
     """
-    from cms.models import Topic
-
     links = getattr(page, "topics", None)
     if links is None:
         return []
@@ -252,8 +250,6 @@ def localized_page(context, page):
     Like Wagtail's `page.localized`, which costs a query or two per link; here every page
     chosen in the StreamFields of the page being served is resolved at once, per request.
     """
-    from cms.models.base import chosen_pages, localized_versions
-
     if not isinstance(page, Page):
         return page
     request = context.get("request")
