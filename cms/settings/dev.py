@@ -3,7 +3,7 @@
 import secrets
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import INSTALLED_APPS, VAR_DIR
 from .env import env_bool, env_list, env_str
 
 DEBUG = True
@@ -23,3 +23,6 @@ SECRET_KEY = env_str("SECRET_KEY") or _dev_secret_key()
 
 # The embedded demo's logins may skip two-factor enrolment (a banner says so); never in production.
 ACCOUNTS_DEMO_LOGINS_SKIP_2FA = env_bool("DEMO_LOGINS_SKIP_2FA", True)
+
+# The embedded demo (`manage.py load_demo`, `make run`): a top-level app of the checkout, not in the wheel.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

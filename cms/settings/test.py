@@ -23,5 +23,6 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# A small process model that exercises the generic workflow engine; never installed elsewhere.
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.workflows.testapp"]  # noqa: F405
+# The embedded demo (tests/demo), as in the development settings; and a small process model that
+# exercises the generic workflow engine, never installed elsewhere.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo", "tests.workflows.testapp"]  # noqa: F405

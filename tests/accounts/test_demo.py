@@ -40,8 +40,8 @@ def test_nobody_skips_where_the_setting_is_off(settings, coordinator):
 
 def test_the_advisory_demo_marks_every_login_it_creates_and_only_those(coordinator):
     from accounts.models import DemoLogin
-    from advisory.demo import load_advisory_demo
-    from advisory.demo.people import COORDINATORS, EXPERTS
+    from demo.advisory import load_advisory_demo
+    from demo.advisory.people import COORDINATORS, EXPERTS
 
     load_advisory_demo(password="demo-Password-1")
     expected = {spec.username for spec in COORDINATORS} | {spec.username for spec in EXPERTS if spec.username}

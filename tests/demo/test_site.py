@@ -19,12 +19,12 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
-from cms.demo.builder import DemoBuilder
-from cms.demo.content import DEMO
-from cms.demo.pdf import make_pdf
-from cms.demo.texts import Catalogue, T, segments_of
 from cms.files import is_pdf
 from cms.models import CallPage, CallStatus, EventPage, HomePage, Programme, Topic
+from demo.pdf import make_pdf
+from demo.site.builder import DemoBuilder
+from demo.site.content import DEMO
+from demo.site.texts import Catalogue, T, segments_of
 
 pytestmark = pytest.mark.django_db
 

@@ -27,14 +27,9 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from accounts.demo import mark_demo_login
-from workflows.actors import Actor
-from workflows.business_days import add_business_days
-from workflows.engine import perform
-from workflows.models import OutboxMessage
-
-from .. import selectors, services
-from ..choices import Visibility
-from ..models import (
+from advisory import selectors, services
+from advisory.choices import Visibility
+from advisory.models import (
     AdvisoryRequest,
     CoordinatorProfile,
     Expert,
@@ -42,11 +37,16 @@ from ..models import (
     NetworkCountry,
     UnavailablePeriod,
 )
-from ..roles import COORDINATORS as COORDINATORS_GROUP
-from ..roles import EXPERTS as EXPERTS_GROUP
-from ..roles import LEAD_COORDINATORS
+from advisory.roles import COORDINATORS as COORDINATORS_GROUP
+from advisory.roles import EXPERTS as EXPERTS_GROUP
+from advisory.roles import LEAD_COORDINATORS
+from workflows.actors import Actor
+from workflows.business_days import add_business_days
+from workflows.engine import perform
+from workflows.models import OutboxMessage
+
+from ..pdf import make_pdf
 from .engagements import REQUESTS, At, HoursAgo
-from .pdf import make_pdf
 from .people import COORDINATORS, EXPERTS, UNAVAILABLE
 
 # The logins of the walkthrough: a coordinator covering Germany, the lead, an expert eligible for Germany.

@@ -1,4 +1,4 @@
-"""The advisory demo (`advisory.demo.load_advisory_demo`, run by `manage.py load_demo`)."""
+"""The advisory demo (`demo.advisory.load_advisory_demo`, run by `manage.py load_demo`)."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -7,9 +7,6 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from advisory import matching, selectors
-from advisory.demo import load_advisory_demo
-from advisory.demo.engagements import REQUESTS
-from advisory.demo.people import COORDINATORS, EXPERTS
 from advisory.models import (
     AdvisoryRequest,
     Assignment,
@@ -20,6 +17,9 @@ from advisory.models import (
     Message,
     UnavailablePeriod,
 )
+from demo.advisory import load_advisory_demo
+from demo.advisory.engagements import REQUESTS
+from demo.advisory.people import COORDINATORS, EXPERTS
 from tests.advisory.factories import AdvisoryRequestFactory, area, country
 from workflows.models import Deadline, OutboxMessage
 

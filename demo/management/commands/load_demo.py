@@ -8,9 +8,9 @@ from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
-from advisory.demo import AdvisoryDemoError, load_advisory_demo
-from cms.demo.builder import DemoError, live_pages_by_language, load_demo
-from cms.demo.localize import MissingDemoTranslation
+from demo.advisory import AdvisoryDemoError, load_advisory_demo
+from demo.site.builder import DemoError, live_pages_by_language, load_demo
+from demo.site.localize import MissingDemoTranslation
 
 # Wagtail logs every page created, edited and published, and the task backend every task:
 # hundreds of lines for one demo load. Shown with --verbosity 2 or more.

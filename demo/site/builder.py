@@ -33,9 +33,9 @@ from wagtail.signals import page_slug_changed
 
 from cms.models.calls import call_status
 
+from ..pdf import make_pdf
 from .content import DEMO
 from .localize import DemoTranslator
-from .pdf import make_pdf
 from .specs import Ref, Rel, RelDate, is_relative
 from .texts import Catalogue, T
 
