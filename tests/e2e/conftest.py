@@ -25,15 +25,20 @@ def launch_options():
     return {"executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 
 
-@pytest.fixture
-def chromium():
+def sync_api_or_skip():
     """Playwright's sync API, or the test is skipped (visibly) when Chromium or playwright is missing.
 
-    For tests that need the database again after the browser: they launch and close it themselves.
+    Under REQUIRE_INTEGRATION=1 (CI) such a skip is a failure (tests/conftest.py).
     """
     if not CHROMIUM.exists():
         pytest.skip(f"Chromium not installed at {CHROMIUM}; the e2e tests need Debian's chromium package")
     return pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+
+@pytest.fixture
+def chromium():
+    """For tests that need the database again after the browser: they launch and close it themselves."""
+    return sync_api_or_skip()
 
 
 @pytest.fixture

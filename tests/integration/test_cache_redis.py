@@ -7,6 +7,8 @@ import pytest
 import redis
 from django.core.cache import cache, caches
 
+from tests.support import clear_our_cache
+
 pytestmark = [pytest.mark.integration, pytest.mark.services("redis")]
 
 
@@ -53,3 +55,24 @@ def test_counters_are_incremented_on_the_server(server, key):
     assert cache.incr(key, 41) == 42
     assert int(server.get(cache.make_and_validate_key(key))) == 42
     cache.delete(key)
+
+
+def test_clearing_our_cache_spares_the_other_keys_of_the_database(server, key):
+    """The database may be shared (a development server, another run): we delete only our keys."""
+    ours = [cache.make_and_validate_key(key), cache.make_and_validate_key(key, version=2)]
+    cache.set(key, "ours", timeout=60)
+    cache.set(key, "ours, version 2", timeout=60, version=2)
+    theirs = {
+        f"someone-else:1:{key}": "a neighbour's entry",
+        f"x{cache.key_prefix}:1:{key}": "a longer prefix that starts like ours",
+        key: "a key with no prefix at all",
+    }
+    for name, value in theirs.items():
+        server.set(name, value, ex=60)
+    try:
+        clear_our_cache()
+
+        assert [server.exists(name) for name in ours] == [0, 0]
+        assert {name: server.get(name).decode() for name in theirs} == theirs
+    finally:
+        server.delete(*theirs)

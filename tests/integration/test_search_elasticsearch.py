@@ -10,7 +10,13 @@ from wagtail.search.backends import get_search_backend
 
 from tests.integration.test_search_postgresql import pages, search  # noqa: F401 - fixture
 
-pytestmark = [pytest.mark.integration, pytest.mark.services("elasticsearch"), pytest.mark.django_db]
+# `elasticsearch`: the one skip CI allows (tests/conftest.py).
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.elasticsearch,
+    pytest.mark.services("elasticsearch"),
+    pytest.mark.django_db,
+]
 
 
 def test_the_backend_is_elasticsearch():

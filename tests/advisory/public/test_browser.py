@@ -9,7 +9,7 @@ from wagtail.models import Site
 
 from advisory.models import AdvisoryRequest
 from tests.advisory.factories import PDF_BYTES
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.e2e.conftest import launch_options, sync_api_or_skip
 
 pytestmark = [
     pytest.mark.e2e,
@@ -20,9 +20,7 @@ pytestmark = [
 
 @pytest.fixture
 def chromium():
-    if not CHROMIUM.exists():
-        pytest.skip(f"Chromium not installed at {CHROMIUM}")
-    return pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    return sync_api_or_skip()
 
 
 @pytest.fixture
@@ -42,7 +40,7 @@ def test_a_requester_submits_in_german_and_acts_on_the_tracking_page(
     form_url = live_server.url + german_page.url  # no database access once the browser runs
     seen = {}
     with chromium.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(**launch_options())
         try:
             page = browser.new_page()
             page.goto(form_url)
