@@ -1,9 +1,11 @@
 """Expert suggestions for a request: hard exclusions first, then a score whose parts are shown.
 
-The work is set-based: one query per fact (expertise overlap, languages, countries known,
-certifications, open workload, unavailability, earlier answers on this request), each an indexed
-lookup on a through table or an aggregate, then one query for the Expert rows that are returned.
-The number of queries does not grow with the number of experts.
+The criteria of advisory staffing on top of `workflows.ranking` (which holds the machinery: the
+order, the tie-breaks, the limits, the explanation). The facts are set-based: one query per fact
+(expertise overlap, languages, countries known, certifications, open workload, unavailability,
+earlier answers on this request), each an indexed lookup on a through table or an aggregate, then
+one query for the Expert rows that are returned. The number of queries does not grow with the
+number of experts.
 
 Scoring weights (points out of 100) say what matters most when staffing an engagement:
 
@@ -18,20 +20,37 @@ Scoring weights (points out of 100) say what matters most when staffing an engag
 - CAPACITY_POINTS (10): the share of capacity still free, so work spreads across the network.
 
 Ties are broken by more spare capacity, then by the lower expert id, so the order never depends
-on the database's row order.
+on the database's row order. Among the excluded, those excluded for a reason about this very
+request (declined before, already on it, same employer) come first: they explain a gap in the team.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import NamedTuple
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from workflows import ranking
+from workflows.ranking import Criterion, Exclusion, Ranked, Rule, ScorePart
 from workflows.transitions import guard
 
 from .choices import SERVICE_CERTIFICATION
 from .models import AdvisoryRequest, Assignment, Expert, UnavailablePeriod
+
+__all__ = [
+    "Exclusion",
+    "ScorePart",
+    "Suggestion",
+    "expert_not_excluded",
+    "explain",
+    "needed_certification",
+    "normalise_name",
+    "rank_experts",
+    "suggest_experts",
+]
 
 EXPERTISE_POINTS = 40
 LANGUAGE_POINTS = 25
@@ -39,7 +58,7 @@ COUNTRY_POINTS = 15
 CERTIFICATION_POINTS = 10
 CAPACITY_POINTS = 10
 
-# Exclusion codes, each with the reason shown to the coordinator.
+# Exclusion codes (the reasons shown are in RULES below).
 INACTIVE = "inactive"
 AT_CAPACITY = "at_capacity"
 UNAVAILABLE = "unavailable"
@@ -48,152 +67,207 @@ MISSING_CERTIFICATION = "missing_certification"
 DECLINED_BEFORE = "declined_before"
 ALREADY_ON_REQUEST = "already_on_request"
 
-EXCLUSION_REASONS = {
-    INACTIVE: _("Inactive in the network."),
-    AT_CAPACITY: _("At capacity: as many open engagements as they can take."),
-    UNAVAILABLE: _("Unavailable during the desired period."),
-    SAME_EMPLOYER: _("Works for the requesting organisation (conflict of interest)."),
-    MISSING_CERTIFICATION: _("Lacks the required certification."),
-    DECLINED_BEFORE: _("Already declined, or let expire, an invitation to this request."),
-    ALREADY_ON_REQUEST: _("Already invited to or working on this request."),
-}
 
-SCORE_LABELS = {
-    "expertise": _("Expertise overlap"),
-    "language": _("Working language"),
-    "country": _("Knowledge of the country"),
-    "certification": _("Certification"),
-    "capacity": _("Spare capacity"),
-}
+class ExpertRow(NamedTuple):
+    active: bool
+    capacity: int
+    employer: str
+    home_country_id: int | None
 
 
 @dataclass(frozen=True)
-class Exclusion:
-    code: str
+class Facts:
+    """What the ranking of experts for one request reads, gathered in a fixed number of queries."""
 
-    @property
-    def message(self):
-        return EXCLUSION_REASONS[self.code]
+    experts: dict[int, ExpertRow]
+    organisation: str  # normalised, for the conflict check
+    country_id: int | None
+    required_certification: bool
+    certification: str  # the one that scores: required, else the service's, else ""
+    area_count: int
+    overlap: dict[int, int] = field(default_factory=dict)  # expert -> requested areas covered
+    speaks: set[int] = field(default_factory=set)
+    knows: set[int] = field(default_factory=set)
+    certified: set[int] = field(default_factory=set)
+    load: dict[int, int] = field(default_factory=dict)  # expert -> open engagements elsewhere and here
+    spare: dict[int, int] = field(default_factory=dict)  # expert -> capacity minus load, at least 0
+    unavailable: set[int] = field(default_factory=set)
+    here: dict[int, set[str]] = field(default_factory=dict)  # expert -> assignment states on this request
 
-    def __str__(self):
-        return str(self.message)
+
+def _answered(facts: Facts, states: tuple) -> set[int]:
+    wanted = set(states)
+    return {expert_id for expert_id, seen in facts.here.items() if seen & wanted}
 
 
-@dataclass(frozen=True)
-class ScorePart:
-    code: str
-    points: float
-    max_points: int
-    detail: str = ""
+def _same_employer(facts: Facts) -> set[int]:
+    if not facts.organisation:
+        return set()
+    # Many experts share an employer: each name is normalised once.
+    same = {name for name in {row.employer for row in facts.experts.values()} if name}
+    same = {name for name in same if normalise_name(name) == facts.organisation}
+    return {expert_id for expert_id, row in facts.experts.items() if row.employer in same}
 
-    @property
-    def label(self):
-        return SCORE_LABELS[self.code]
+
+RULES: tuple[Rule[int, Facts], ...] = (
+    Rule(
+        INACTIVE,
+        _("Inactive in the network."),
+        lambda f: {expert_id for expert_id, row in f.experts.items() if not row.active},
+    ),
+    Rule(
+        AT_CAPACITY,
+        _("At capacity: as many open engagements as they can take."),
+        lambda f: {
+            expert_id for expert_id, row in f.experts.items() if f.load.get(expert_id, 0) >= row.capacity
+        },
+    ),
+    Rule(UNAVAILABLE, _("Unavailable during the desired period."), lambda f: f.unavailable),
+    Rule(
+        SAME_EMPLOYER,
+        _("Works for the requesting organisation (conflict of interest)."),
+        _same_employer,
+        listed_first=True,
+    ),
+    Rule(
+        MISSING_CERTIFICATION,
+        _("Lacks the required certification."),
+        lambda f: f.experts.keys() - f.certified if f.required_certification else set(),
+    ),
+    Rule(
+        DECLINED_BEFORE,
+        _("Already declined, or let expire, an invitation to this request."),
+        lambda f: _answered(f, Assignment.REFUSED_STATES),
+        listed_first=True,
+    ),
+    Rule(
+        ALREADY_ON_REQUEST,
+        _("Already invited to or working on this request."),
+        lambda f: _answered(f, Assignment.OPEN_STATES),
+        listed_first=True,
+    ),
+)
+
+EXCLUSION_REASONS = {rule.code: rule.message for rule in RULES}
+
+
+def _expertise_points(facts: Facts) -> dict[int, float]:
+    if not facts.area_count:
+        return {}
+    return {
+        expert_id: round(EXPERTISE_POINTS * overlap / facts.area_count, 2)
+        for expert_id, overlap in facts.overlap.items()
+    }
+
+
+def _expertise_detail(expert_id: int, facts: Facts) -> str:
+    overlap = facts.overlap.get(expert_id, 0)
+    return ngettext("%(overlap)d of %(count)d area", "%(overlap)d of %(count)d areas", facts.area_count) % {
+        "overlap": overlap,
+        "count": facts.area_count,
+    }
+
+
+def _country_points(facts: Facts) -> dict[int, float]:
+    return {
+        expert_id: float(COUNTRY_POINTS)
+        for expert_id, row in facts.experts.items()
+        if row.home_country_id == facts.country_id or expert_id in facts.knows
+    }
+
+
+def _capacity_points(facts: Facts) -> dict[int, float]:
+    return {
+        expert_id: round(CAPACITY_POINTS * facts.spare[expert_id] / row.capacity, 2)
+        for expert_id, row in facts.experts.items()
+        if row.capacity
+    }
+
+
+CRITERIA: tuple[Criterion[int, Facts], ...] = (
+    Criterion(
+        "expertise", _("Expertise overlap"), EXPERTISE_POINTS, _expertise_points, detail=_expertise_detail
+    ),
+    Criterion(
+        "language",
+        _("Working language"),
+        LANGUAGE_POINTS,
+        lambda f: dict.fromkeys(f.speaks, float(LANGUAGE_POINTS)),
+    ),
+    Criterion("country", _("Knowledge of the country"), COUNTRY_POINTS, _country_points),
+    Criterion(
+        "certification",
+        _("Certification"),
+        CERTIFICATION_POINTS,
+        lambda f: dict.fromkeys(f.certified, float(CERTIFICATION_POINTS)),
+        # The code; the admin shows the certification's name.
+        detail=lambda expert_id, f: f.certification,
+    ),
+    Criterion(
+        "capacity",
+        _("Spare capacity"),
+        CAPACITY_POINTS,
+        _capacity_points,
+        detail=lambda expert_id, f: f"{f.spare[expert_id]}/{f.experts[expert_id].capacity}",
+    ),
+)
+
+SCORE_LABELS = {criterion.code: criterion.label for criterion in CRITERIA}
+
+EXPERTS: ranking.Ranking[int, Facts] = ranking.Ranking(
+    rules=RULES,
+    criteria=CRITERIA,
+    tie_breakers=[lambda f: f.spare],
+)
 
 
 @dataclass(slots=True)
-class Suggestion:
-    """One expert as a candidate for a request: excluded (with reasons) or scored (with parts).
+class Suggestion(ranking.Candidate[int]):
+    """One expert as a candidate for a request: excluded (with reasons) or scored (with parts)."""
 
-    Built from plain numbers, so ranking thousands of experts stays cheap; `reasons` and `parts`
-    are derived when read.
-    """
-
-    expert_id: int
-    excluded: bool
-    reason_codes: tuple = ()
-    score: float | None = None
     open_assignments: int = 0
     capacity: int = 0
     expert: Expert | None = None
-    # The raw facts behind the score.
-    overlap: int = 0
-    area_count: int = 0
-    speaks: bool = False
-    knows_country: bool = False
-    certified: bool = False
-    certification: str = ""
 
     @property
-    def spare_capacity(self):
+    def expert_id(self) -> int:
+        return self.id
+
+    @property
+    def spare_capacity(self) -> int:
         return max(self.capacity - self.open_assignments, 0)
 
-    @property
-    def reasons(self):
-        return tuple(Exclusion(code) for code in self.reason_codes)
 
-    @property
-    def parts(self):
-        """The score's parts, each with its points out of its maximum; empty for an excluded expert."""
-        if self.excluded:
-            return ()
-        return (
-            ScorePart(
-                "expertise",
-                _expertise_points(self.overlap, self.area_count),
-                EXPERTISE_POINTS,
-                ngettext("%(overlap)d of %(count)d area", "%(overlap)d of %(count)d areas", self.area_count)
-                % {"overlap": self.overlap, "count": self.area_count},
-            ),
-            ScorePart("language", float(LANGUAGE_POINTS if self.speaks else 0), LANGUAGE_POINTS),
-            ScorePart("country", float(COUNTRY_POINTS if self.knows_country else 0), COUNTRY_POINTS),
-            ScorePart(
-                "certification",
-                float(CERTIFICATION_POINTS if self.certified else 0),
-                CERTIFICATION_POINTS,
-                self.certification,
-            ),
-            ScorePart(
-                "capacity",
-                _capacity_points(self.spare_capacity, self.capacity),
-                CAPACITY_POINTS,
-                f"{self.spare_capacity}/{self.capacity}",
-            ),
-        )
-
-    @property
-    def parts_by_code(self):
-        return {part.code: part for part in self.parts}
-
-    def sort_key(self):
-        return (self.excluded, -(self.score or 0), -self.spare_capacity, self.expert_id)
-
-
-def _expertise_points(overlap, area_count):
-    return round(EXPERTISE_POINTS * overlap / area_count, 2) if area_count else 0.0
-
-
-def _capacity_points(spare, capacity):
-    return round(CAPACITY_POINTS * spare / capacity, 2) if capacity else 0.0
-
-
-def normalise_name(value):
+def normalise_name(value: str | None) -> str:
     """Case- and whitespace-insensitive form of an organisation name, for the conflict check."""
     return " ".join((value or "").casefold().split())
 
 
-def _period(request):
+def _period(request: AdvisoryRequest) -> tuple[date, date]:
     today = timezone.localdate()
     start = request.desired_start or today
     end = request.desired_end or request.desired_start or today
     return (start, end) if end >= start else (end, start)
 
 
-def needed_certification(request):
+def needed_certification(request: AdvisoryRequest) -> str | None:
     """The certification that counts for `request`: the required one, else the service's, else None."""
     return request.required_certification or SERVICE_CERTIFICATION.get(request.service_type) or None
 
 
-def _facts(request, expert_ids=None):
-    """Everything scoring needs, in a fixed number of queries; `expert_ids` narrows it to some experts."""
+def _facts(request: AdvisoryRequest, expert_ids: list[int] | None = None) -> Facts:
+    """Everything the ranking reads, in a fixed number of queries; `expert_ids` narrows it to some experts."""
 
-    def narrow(queryset, field_name="expert_id"):
+    def narrow(queryset: QuerySet, field_name: str = "expert_id") -> QuerySet:
         return queryset if expert_ids is None else queryset.filter(**{f"{field_name}__in": expert_ids})
 
     area_ids = set(request.expertise_areas.values_list("pk", flat=True))
-    experts = narrow(Expert.objects.all(), "pk").values_list(
-        "pk", "active", "capacity", "employer", "home_country_id"
-    )
+    experts = {
+        pk: ExpertRow(active, capacity, employer, home_country_id)
+        for pk, active, capacity, employer, home_country_id in narrow(Expert.objects.all(), "pk").values_list(
+            "pk", "active", "capacity", "employer", "home_country_id"
+        )
+    }
     overlap = {}
     if area_ids:
         through = Expert.expertise_areas.through.objects.filter(expertisearea_id__in=area_ids)
@@ -234,160 +308,90 @@ def _facts(request, expert_ids=None):
             "expert_id", flat=True
         )
     )
-    here = {}
+    here: dict[int, set[str]] = {}
     if request.pk:
         for expert_id, state in narrow(Assignment.objects.filter(request=request)).values_list(
             "expert_id", "state"
         ):
             here.setdefault(expert_id, set()).add(state)
-    return {
-        "experts": list(experts),
-        "area_count": len(area_ids),
-        "overlap": overlap,
-        "speaks": speaks,
-        "knows": knows,
-        "certification": certification,
-        "certified": certified,
-        "load": load,
-        "unavailable": unavailable,
-        "here": here,
-    }
-
-
-def _evaluate(request, facts, row, organisation, refused_states, open_states):
-    expert_id, active, capacity, employer, home_country_id = row
-    open_count = facts["load"].get(expert_id, 0)
-    states_here = facts["here"].get(expert_id)
-    reasons = []
-    if not active:
-        reasons.append(INACTIVE)
-    if open_count >= capacity:
-        reasons.append(AT_CAPACITY)
-    if expert_id in facts["unavailable"]:
-        reasons.append(UNAVAILABLE)
-    if organisation and employer and normalise_name(employer) == organisation:
-        reasons.append(SAME_EMPLOYER)
-    if request.required_certification and expert_id not in facts["certified"]:
-        reasons.append(MISSING_CERTIFICATION)
-    if states_here and states_here & refused_states:
-        reasons.append(DECLINED_BEFORE)
-    if states_here and states_here & open_states:
-        reasons.append(ALREADY_ON_REQUEST)
-    if reasons:
-        return Suggestion(
-            expert_id=expert_id,
-            excluded=True,
-            reason_codes=tuple(reasons),
-            open_assignments=open_count,
-            capacity=capacity,
-        )
-    overlap, area_count = facts["overlap"].get(expert_id, 0), facts["area_count"]
-    speaks = expert_id in facts["speaks"]
-    knows_country = home_country_id == request.country_id or expert_id in facts["knows"]
-    certified = expert_id in facts["certified"]
-    spare = max(capacity - open_count, 0)
-    score = (
-        _expertise_points(overlap, area_count)
-        + (LANGUAGE_POINTS if speaks else 0)
-        + (COUNTRY_POINTS if knows_country else 0)
-        + (CERTIFICATION_POINTS if certified else 0)
-        + _capacity_points(spare, capacity)
-    )
-    return Suggestion(
-        expert_id=expert_id,
-        excluded=False,
-        score=round(score, 2),
-        open_assignments=open_count,
-        capacity=capacity,
+    return Facts(
+        experts=experts,
+        spare={pk: max(row.capacity - load.get(pk, 0), 0) for pk, row in experts.items()},
+        organisation=normalise_name(request.organisation),
+        country_id=request.country_id,
+        required_certification=bool(request.required_certification),
+        certification=certification or "",
+        area_count=len(area_ids),
         overlap=overlap,
-        area_count=area_count,
         speaks=speaks,
-        knows_country=knows_country,
+        knows=knows,
         certified=certified,
-        certification=facts["certification"] or "",
+        load=load,
+        unavailable=unavailable,
+        here=here,
     )
 
 
-def _evaluate_all(request, facts):
-    organisation = normalise_name(request.organisation)
-    refused, open_ = set(Assignment.REFUSED_STATES), set(Assignment.OPEN_STATES)
-    return [_evaluate(request, facts, row, organisation, refused, open_) for row in facts["experts"]]
+def _suggestion(candidate: ranking.Candidate[int], facts: Facts) -> Suggestion:
+    return Suggestion(
+        id=candidate.id,
+        reasons=candidate.reasons,
+        score=candidate.score,
+        parts=candidate.parts,
+        open_assignments=facts.load.get(candidate.id, 0),
+        capacity=facts.experts[candidate.id].capacity,
+    )
 
 
-def _ranking_keys(request, facts):
-    """(excluded, -score, -spare, expert id, row) for every expert: the ranking without building Suggestions.
-
-    Must agree with `_evaluate` (a test compares them); it exists because ranking 10,000 experts
-    this way costs a fraction of building 10,000 objects.
-    """
-    organisation = normalise_name(request.organisation)
-    load, unavailable, here = facts["load"], facts["unavailable"], facts["here"]
-    overlap, area_count = facts["overlap"], facts["area_count"]
-    speaks, knows, certified = facts["speaks"], facts["knows"], facts["certified"]
-    required = bool(request.required_certification)
-    blocking = set(Assignment.REFUSED_STATES) | set(Assignment.OPEN_STATES)
-    country_id = request.country_id
-    keys = []
-    for row in facts["experts"]:
-        expert_id, active, capacity, employer, home_country_id = row
-        open_count = load.get(expert_id, 0)
-        excluded = (
-            not active
-            or open_count >= capacity
-            or expert_id in unavailable
-            or (required and expert_id not in certified)
-            or bool(here.get(expert_id, ()) and here[expert_id] & blocking)
-            or bool(organisation and employer and normalise_name(employer) == organisation)
-        )
-        spare = max(capacity - open_count, 0)
-        if excluded:
-            keys.append((True, 0, -spare, expert_id, row))
-            continue
-        score = (
-            _expertise_points(overlap.get(expert_id, 0), area_count)
-            + (LANGUAGE_POINTS if expert_id in speaks else 0)
-            + (COUNTRY_POINTS if home_country_id == country_id or expert_id in knows else 0)
-            + (CERTIFICATION_POINTS if expert_id in certified else 0)
-            + _capacity_points(spare, capacity)
-        )
-        keys.append((False, -round(score, 2), -spare, expert_id, row))
-    return keys
-
-
-def _attach_experts(suggestions):
+def _attach_experts(suggestions: list[Suggestion]) -> None:
     experts = Expert.objects.select_related("home_country").in_bulk([s.expert_id for s in suggestions])
     for suggestion in suggestions:
         suggestion.expert = experts.get(suggestion.expert_id)
-    return suggestions
 
 
-def suggest_experts(request, limit=None, include_excluded=True):
+def _rank(request: AdvisoryRequest, *, limit: int | None, excluded_limit: int | None) -> Ranked[Suggestion]:
+    facts = _facts(request)
+    ranked = EXPERTS.rank(facts.experts, facts, limit=limit, excluded_limit=excluded_limit)
+    return replace(
+        ranked,
+        eligible=[_suggestion(candidate, facts) for candidate in ranked.eligible],
+        excluded=[_suggestion(candidate, facts) for candidate in ranked.excluded],
+    )
+
+
+def rank_experts(
+    request: AdvisoryRequest, *, limit: int | None = None, excluded_limit: int | None = None
+) -> Ranked[Suggestion]:
+    """The experts for `request`: at most `limit` eligible, best first, and `excluded_limit` excluded
+    with their reasons (None: all), with how many there are of each; the Expert rows attached."""
+    ranked = _rank(request, limit=limit, excluded_limit=excluded_limit)
+    _attach_experts(list(ranked))
+    return ranked
+
+
+def suggest_experts(
+    request: AdvisoryRequest, limit: int | None = None, include_excluded: bool = True
+) -> list[Suggestion]:
     """Every expert as a Suggestion for `request`: the ranked eligible first, then the excluded with reasons.
 
     `limit` caps the length of the whole list (eligible ones come first); `include_excluded=False`
     drops the excluded. Runs a bounded number of queries whatever the number of experts.
     """
-    facts = _facts(request)
-    keys = _ranking_keys(request, facts)
-    if not include_excluded:
-        keys = [key for key in keys if not key[0]]
-    keys.sort(key=lambda key: key[:4])
-    if limit is not None:
-        keys = keys[:limit]
-    organisation = normalise_name(request.organisation)
-    refused, open_ = set(Assignment.REFUSED_STATES), set(Assignment.OPEN_STATES)
-    suggestions = [_evaluate(request, facts, key[4], organisation, refused, open_) for key in keys]
-    return _attach_experts(suggestions)
+    ranked = _rank(request, limit=limit, excluded_limit=limit if include_excluded else 0)
+    suggestions = list(ranked)[:limit]
+    _attach_experts(suggestions)
+    return suggestions
 
 
-def explain(request, expert):
+def explain(request: AdvisoryRequest, expert: Expert) -> Suggestion:
     """The Suggestion for one expert on `request` (why they rank where they do, or why they are excluded)."""
-    [suggestion] = _evaluate_all(request, _facts(request, expert_ids=[expert.pk]))
+    facts = _facts(request, expert_ids=[expert.pk])
+    suggestion = _suggestion(EXPERTS.explain(expert.pk, facts), facts)
     suggestion.expert = expert
     return suggestion
 
 
 @guard(_("The expert suggestions exclude this expert from this request."))
-def expert_not_excluded(assignment):
+def expert_not_excluded(assignment: Assignment) -> bool:
     """Guard of `Assignment.invite` (registered in AdvisoryConfig.ready()): never an excluded expert."""
     return not explain(assignment.request, assignment.expert).excluded

@@ -13,7 +13,12 @@ from tests.advisory.factories import (
     AssignmentFactory,
     ExpertFactory,
     UnavailablePeriodFactory,
+    country,
 )
+
+INVITED, ACCEPTED = Assignment.State.INVITED, Assignment.State.ACCEPTED
+DECLINED, EXPIRED, COMPLETED = Assignment.State.DECLINED, Assignment.State.EXPIRED, Assignment.State.COMPLETED
+RUNNING, WITHDRAWN = AdvisoryRequest.State.IN_PROGRESS, AdvisoryRequest.State.WITHDRAWN
 
 pytestmark = pytest.mark.django_db
 
@@ -39,16 +44,16 @@ def test_every_exclusion_with_its_reason(request_):
     fine = ExpertFactory()
     inactive = ExpertFactory(active=False)
     busy = ExpertFactory(capacity=1)
-    AssignmentFactory(expert=busy, state="accepted", request__state="in_progress")
+    AssignmentFactory(expert=busy, state=ACCEPTED, request__state=RUNNING)
     away = ExpertFactory()
     UnavailablePeriodFactory(expert=away, start=date(2027, 6, 1), end=date(2027, 8, 31))
     colleague = ExpertFactory(employer="  ministry of   ECONOMIC affairs ")
     declined = ExpertFactory()
-    AssignmentFactory(request=request_, expert=declined, state="declined")
+    AssignmentFactory(request=request_, expert=declined, state=DECLINED)
     expired = ExpertFactory()
-    AssignmentFactory(request=request_, expert=expired, state="expired")
+    AssignmentFactory(request=request_, expert=expired, state=EXPIRED)
     on_it = ExpertFactory(capacity=5)
-    AssignmentFactory(request=request_, expert=on_it, state="invited")
+    AssignmentFactory(request=request_, expert=on_it, state=INVITED)
 
     found = by_expert(matching.suggest_experts(request_))
 
@@ -78,8 +83,8 @@ def test_a_required_certification_excludes_those_without_it(request_):
 
 def test_engagements_of_ended_requests_do_not_count_towards_capacity(request_):
     expert = ExpertFactory(capacity=1)
-    AssignmentFactory(expert=expert, state="accepted", request__state="withdrawn")
-    AssignmentFactory(expert=expert, state="completed")
+    AssignmentFactory(expert=expert, state=ACCEPTED, request__state=WITHDRAWN)
+    AssignmentFactory(expert=expert, state=COMPLETED)
     suggestion = matching.explain(request_, expert)
     assert not suggestion.excluded
     assert suggestion.open_assignments == 0
@@ -98,7 +103,7 @@ def test_the_score_and_its_parts(request_):
         countries_known=["DE"],
         capacity=4,
     )
-    AssignmentFactory(expert=expert, state="accepted", request__state="in_progress")
+    AssignmentFactory(expert=expert, state=ACCEPTED, request__state=RUNNING)
 
     suggestion = matching.explain(request_, expert)
 
@@ -117,8 +122,6 @@ def test_the_score_and_its_parts(request_):
 
 
 def test_the_home_country_counts_as_knowing_it(request_):
-    from tests.advisory.factories import country
-
     expert = ExpertFactory(home_country=country("DE"))
     assert matching.explain(request_, expert).parts_by_code["country"].points == matching.COUNTRY_POINTS
 
@@ -133,7 +136,7 @@ def test_ranking_and_deterministic_tie_break(request_):
     best = ExpertFactory(languages=["de"], areas=["programme-design", "internationalisation"])
     tie_more_spare = ExpertFactory(languages=["de"], capacity=2)
     tie_less_spare = ExpertFactory(languages=["de"], capacity=2)
-    AssignmentFactory(expert=tie_less_spare, state="invited")
+    AssignmentFactory(expert=tie_less_spare, state=INVITED)
     twin_a, twin_b = ExpertFactory(languages=["fr"]), ExpertFactory(languages=["fr"])
     excluded = ExpertFactory(
         active=False, languages=["de"], areas=["programme-design", "internationalisation"]
@@ -162,7 +165,7 @@ def test_a_bounded_number_of_queries_whatever_the_number_of_experts(request_):
     with CaptureQueriesContext(connection) as few:
         matching.suggest_experts(request_)
     for expert in ExpertFactory.create_batch(25, languages=["de", "en"], areas=["internationalisation"]):
-        AssignmentFactory(expert=expert, state="invited")
+        AssignmentFactory(expert=expert, state=INVITED)
     with CaptureQueriesContext(connection) as many:
         suggestions = matching.suggest_experts(request_)
         [s.expert.home_country.code for s in suggestions]
@@ -171,7 +174,7 @@ def test_a_bounded_number_of_queries_whatever_the_number_of_experts(request_):
 
 def test_explain_agrees_with_the_list(request_):
     experts = ExpertFactory.create_batch(3, languages=["de"])
-    AssignmentFactory(request=request_, expert=experts[0], state=Assignment.State.DECLINED)
+    AssignmentFactory(request=request_, expert=experts[0], state=DECLINED)
     listed = by_expert(matching.suggest_experts(request_))
     for expert in experts:
         single = matching.explain(request_, expert)
@@ -187,18 +190,36 @@ def test_normalise_name():
     assert matching.normalise_name(None) == ""
 
 
-def test_the_fast_ranking_agrees_with_the_full_evaluation(request_):
-    from tests.advisory.factories import country
+def test_the_bounded_ranking_gives_the_head_of_each_list_and_the_totals(request_):
+    # Scores by hand: no country (home AT, request DE), no certification (the service calls for none).
+    both_areas = ExpertFactory(
+        languages=["de"], areas=["programme-design", "internationalisation"]
+    )  # 40+25+10
+    german = ExpertFactory(languages=["de"])  # 25 + 10
+    french = ExpertFactory(languages=["fr"])  # 10
+    inactive = ExpertFactory(active=False)
+    said_no = ExpertFactory()
+    AssignmentFactory(request=request_, expert=said_no, state=DECLINED)
 
-    ExpertFactory.create_batch(4, languages=["de"], areas=["programme-design"])
-    ExpertFactory.create_batch(3, languages=["fr"], countries_known=["DE"], capacity=3)
-    ExpertFactory(employer="Ministry of economic affairs")
-    ExpertFactory(active=False, home_country=country("DE"))
-    busy = ExpertFactory(capacity=1)
-    AssignmentFactory(expert=busy, state="invited")
-    facts = matching._facts(request_)
-    full = sorted(matching._evaluate_all(request_, facts), key=matching.Suggestion.sort_key)
-    fast = matching.suggest_experts(request_)
-    assert [(s.expert_id, s.excluded, s.score) for s in fast] == [
-        (s.expert_id, s.excluded, s.score) for s in full
+    ranked = matching.rank_experts(request_, limit=2, excluded_limit=1)
+
+    assert [(s.expert_id, s.score) for s in ranked.eligible] == [(both_areas.pk, 75.0), (german.pk, 35.0)]
+    # A reason about this very request lists the expert first, though their id is higher.
+    assert [s.expert_id for s in ranked.excluded] == [said_no.pk]
+    assert (ranked.eligible_total, ranked.excluded_total) == (3, 2)
+    assert all(s.expert is not None for s in ranked)
+    assert [s.expert_id for s in matching.suggest_experts(request_, limit=4)] == [
+        both_areas.pk,
+        german.pk,
+        french.pk,
+        said_no.pk,
     ]
+    assert [s.expert_id for s in matching.suggest_experts(request_)][-2:] == [said_no.pk, inactive.pk]
+
+
+def test_every_reason_is_given_in_a_fixed_order(request_):
+    expert = ExpertFactory(active=False, employer="Ministry of Economic Affairs")
+    AssignmentFactory(request=request_, expert=expert, state=EXPIRED)
+    suggestion = matching.explain(request_, expert)
+    assert suggestion.reason_codes == (matching.INACTIVE, matching.SAME_EMPLOYER, matching.DECLINED_BEFORE)
+    assert suggestion.parts == () and suggestion.score is None
