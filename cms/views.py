@@ -4,12 +4,11 @@ import re
 
 from csp.decorators import csp_update
 from django.conf import settings
-from django.db.models import Q
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from .models import (
     CallPage,
@@ -54,37 +53,6 @@ def search(request):
         "cms/search.html",
         {"query": query, "results": results, "types": types, "current_type": kind},
     )
-
-
-@require_GET
-def sitemap(request):
-    """Every live page of every locale, each listing its live translations as alternates."""
-    site = Site.find_for_request(request)
-    # Each locale's tree hangs off the root beside the site's root page, so `in_site` (the
-    # English tree only) would miss every translation: take the trees of all live roots.
-    roots = Page.objects.live().filter(translation_key=site.root_page.translation_key)
-    in_site = Q(pk__in=[])
-    for root_path in roots.values_list("path", flat=True):
-        in_site |= Q(path__startswith=root_path)
-    pages = Page.objects.live().public().filter(in_site).select_related("locale").order_by("path")
-    default_language = settings.LANGUAGE_CODE
-    by_key = {}
-    for page in pages:
-        by_key.setdefault(page.translation_key, []).append(page)
-    entries = []
-    for page in pages:
-        versions = by_key[page.translation_key]
-        alternates = [(p.locale.language_code, p.get_full_url(request)) for p in versions]
-        x_default = next((url for code, url in alternates if code == default_language), None)
-        entries.append(
-            {
-                "location": page.get_full_url(request),
-                "lastmod": page.last_published_at,
-                "alternates": alternates if len(alternates) > 1 else [],
-                "x_default": x_default if len(alternates) > 1 else None,
-            }
-        )
-    return render(request, "cms/sitemap.xml", {"entries": entries}, content_type="application/xml")
 
 
 @require_GET

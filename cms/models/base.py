@@ -1,5 +1,6 @@
-"""What every page of the site shares: a social image, paging, locale-scoped listings."""
+"""What every page of the site shares: a social image, sitemap alternates, paging, locale-scoped listings."""
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,10 @@ from cms.blocks import RICH_TEXT_FEATURES
 from cms.permissions import LocaleAwarePagePermissionTester
 
 PAGE_SIZE = 10
+
+# The hreflang value of the version a search engine shows a visitor whose language has none.
+X_DEFAULT = "x-default"
+_VERSIONS_CACHE = "_cms_live_versions"
 
 
 class SitePage(Page):
@@ -37,6 +42,25 @@ class SitePage(Page):
 
     def permissions_for_user(self, user):
         return LocaleAwarePagePermissionTester(user, self)
+
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's sitemap entry, listing every live language version as an hreflang alternate.
+
+        Django's sitemap template writes `alternates` as <xhtml:link> elements; x-default is the
+        version in the site's default language. A page without translations lists none.
+        """
+        [entry] = super().get_sitemap_urls(request)
+        versions = live_versions(self, request)
+        if len(versions) > 1:
+            alternates = [
+                {"lang_code": version.locale.language_code, "location": version.get_full_url(request)}
+                for version in versions
+            ]
+            default = [item for item in alternates if item["lang_code"] == settings.LANGUAGE_CODE]
+            entry["alternates"] = alternates + [
+                {"lang_code": X_DEFAULT, "location": item["location"]} for item in default
+            ]
+        return [entry]
 
 
 class IndexPage(SitePage):
@@ -81,6 +105,23 @@ def chosen_pages(value):
     elif isinstance(value, ListValue | list):
         for item in value:
             yield from chosen_pages(item)
+
+
+def live_versions(page, request=None):
+    """The live, public versions of `page` in every language, itself included, in tree order.
+
+    The sitemap asks this of every page: with a request at hand the versions of all pages are read
+    in one query and kept on the request (as Wagtail keeps its site root paths), not one per page.
+    """
+    if request is None:
+        return list(page.get_translations(inclusive=True).live().public().select_related("locale"))
+    by_key = getattr(request, _VERSIONS_CACHE, None)
+    if by_key is None:
+        by_key = {}
+        for version in Page.objects.live().public().select_related("locale").order_by("path"):
+            by_key.setdefault(version.translation_key, []).append(version)
+        setattr(request, _VERSIONS_CACHE, by_key)
+    return by_key.get(page.translation_key, [page])
 
 
 def localized_versions(pages, locale):

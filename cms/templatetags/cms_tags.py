@@ -213,16 +213,6 @@ def publication_topics(page):
     return [translated.get(topic.translation_key, topic) for topic in topics]
 
 
-@register.filter
-def w3c_datetime(value):
-    """A datetime in the W3C format of sitemaps (seconds precision, UTC offset)."""
-    if not value:
-        return ""
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return value.replace(microsecond=0).isoformat()
-
-
 @register.simple_tag(takes_context=True)
 def local_url(context, url):
     """A full URL made root-relative when it points at the site serving this request.

@@ -84,13 +84,6 @@ class TestMetadataFilters:
         assert cms_tags.og_locale("en") == "en_GB"
         assert cms_tags.og_locale("") == ""
 
-    def test_w3c_datetime_in_brussels_time(self):
-        assert (
-            cms_tags.w3c_datetime(datetime(2026, 7, 1, 10, 0, 5, 123, tzinfo=UTC))
-            == "2026-07-01T12:00:05+02:00"
-        )
-        assert cms_tags.w3c_datetime(None) == ""
-
     @pytest.mark.django_db
     def test_page_description_prefers_search_description_then_summary_then_intro(self):
         article = NewsArticlePageFactory(summary="The summary.")
