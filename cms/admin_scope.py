@@ -33,7 +33,6 @@ PAGE_VIEWS = (
     "wagtailadmin_api:pages:",
     "wagtailadmin_reports:",
     "wagtail_localize:",
-    "wagtailforms:",
     "wagtailadmin_tag_autocomplete",
     "wagtailadmin_tag_model_autocomplete",
 )

@@ -27,7 +27,6 @@ INSTALLED_APPS = [
     "privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -45,7 +44,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
-    "django.contrib.admin",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
@@ -158,7 +156,7 @@ ADVISORY_SUBMISSIONS_PER_EMAIL_PER_DAY = env_int("ADVISORY_SUBMISSIONS_PER_EMAIL
 ADVISORY_RESENDS_PER_HOUR = env_int("ADVISORY_RESENDS_PER_HOUR", 5)
 ADVISORY_RESENDS_PER_EMAIL_PER_DAY = env_int("ADVISORY_RESENDS_PER_EMAIL_PER_DAY", 3)
 # Gates run before a post's body is read (workflows.http.PostGateMiddleware).
-EARLY_POST_GATES = ["advisory.spam.early_gate"]
+EARLY_POST_GATES = ["advisory.public.gate.early_gate"]
 
 # Staff accounts (accounts/, docs/deployment.md). Sign-in throttling by django-axes: a username is locked
 # for one client address after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES.

@@ -61,7 +61,6 @@ def editorial_urls(draft):
         (reverse("wagtailadmin_reports:aging_pages"), {}),
         (reverse("wagtailadmin_reports:page_types_usage"), {}),
         (reverse("wagtail_localize:translations_report"), {}),
-        (reverse("wagtailforms:index"), {}),
     ]
 
 
