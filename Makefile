@@ -10,6 +10,9 @@ CONSTRAINTS := requirements/constraints.txt
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
+# `make test` spreads the tests over pytest-xdist workers, one per core; PYTEST_WORKERS=0 runs them
+# in one process (for a debugger, or to compare). loadgroup keeps an xdist_group on one worker.
+PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve test lint e2e bench lock clean distclean
@@ -46,7 +49,7 @@ serve: install
 
 test: install
 	$(BIN)/ruff check .
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
