@@ -25,11 +25,10 @@ from ...models import AdvisoryRequest, Assignment, Deliverable, Expert
 from ..access import AdvisoryAccessMixin, visible_request
 from ..forms import InviteForm, MessageForm, TransitionForm
 
-# How many ranked experts the suggestions panel lists, and how many excluded ones with their reasons.
+# How many ranked experts the suggestions panel lists, and how many excluded ones with their reasons
+# (those excluded for a reason about this very request first: matching orders them so).
 SUGGESTIONS_SHOWN = 10
 EXCLUDED_SHOWN = 25
-# Reasons about this very request come first among the excluded: they explain a gap in the team.
-REQUEST_SPECIFIC_EXCLUSIONS = (matching.DECLINED_BEFORE, matching.ALREADY_ON_REQUEST, matching.SAME_EMPLOYER)
 
 
 # How a transition's button looks: ending something is red, pausing or sending back is secondary.
@@ -121,19 +120,17 @@ def suggestions_context(user, request, assignments):
     """The ranked experts and the excluded ones with their reasons, if the user may see them."""
     if not permissions.can(user, "request.view_suggestions", request) or not request.is_open:
         return None
-    found = matching.suggest_experts(request)
-    eligible = [s for s in found if not s.excluded][:SUGGESTIONS_SHOWN]
-    excluded = [s for s in found if s.excluded]
-    excluded.sort(key=lambda s: (not set(s.reason_codes) & set(REQUEST_SPECIFIC_EXCLUSIONS), s.expert_id))
+    found = matching.rank_experts(request, limit=SUGGESTIONS_SHOWN, excluded_limit=EXCLUDED_SHOWN)
+    eligible = found.eligible
     can_invite = request.state in AdvisoryRequest.STAFFING_STATES and permissions.can(
         user, "request.invite_expert", request
     )
     has_lead = any(a.role == AssignmentRole.LEAD and a.is_open for a in assignments)
     return {
         "eligible": [{"suggestion": s, "parts": _part_rows(s)} for s in eligible],
-        "eligible_total": sum(1 for s in found if not s.excluded),
-        "excluded": excluded[:EXCLUDED_SHOWN],
-        "excluded_total": len(excluded),
+        "eligible_total": found.eligible_total,
+        "excluded": found.excluded,
+        "excluded_total": found.excluded_total,
         "can_invite": can_invite,
         "default_role": AssignmentRole.MEMBER if has_lead else AssignmentRole.LEAD,
         "roles": AssignmentRole.choices,
