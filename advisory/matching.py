@@ -40,8 +40,24 @@ from workflows.transitions import guard
 from .choices import SERVICE_CERTIFICATION
 from .models import AdvisoryRequest, Assignment, Expert, UnavailablePeriod
 
-__all__ = [
+__all__ = [  # Exclusion and ScorePart are re-exported: callers read them as matching's
+    "ALREADY_ON_REQUEST",
+    "AT_CAPACITY",
+    "CAPACITY_POINTS",
+    "CERTIFICATION_POINTS",
+    "COUNTRY_POINTS",
+    "DECLINED_BEFORE",
+    "EXCLUSION_REASONS",
+    "EXPERTISE_POINTS",
+    "EXPERTS",
+    "INACTIVE",
+    "LANGUAGE_POINTS",
+    "MISSING_CERTIFICATION",
+    "SAME_EMPLOYER",
+    "SCORE_LABELS",
+    "UNAVAILABLE",
     "Exclusion",
+    "Facts",
     "ScorePart",
     "Suggestion",
     "expert_not_excluded",
@@ -370,7 +386,7 @@ def rank_experts(
 
 
 def suggest_experts(
-    request: AdvisoryRequest, limit: int | None = None, include_excluded: bool = True
+    request: AdvisoryRequest, *, limit: int | None = None, include_excluded: bool = True
 ) -> list[Suggestion]:
     """Every expert as a Suggestion for `request`: the ranked eligible first, then the excluded with reasons.
 
