@@ -8,4 +8,5 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401 - registers the system checks and signal receivers
+        # Registers the system checks and signal receivers, once the app registry is ready.
+        from . import checks, signals  # noqa: F401, PLC0415

@@ -1,9 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin.access import is_expert_only
+from .admin.panels import panels_for
+from .admin.viewsets import EXPERT_MENU_NAMES, CoordinatorViewSet, ExpertViewSet, FilesViewSet
 from .models import ExpertiseArea
 from .services import FEEDBACK_ACTION, INVITE_ACTION, TRACKING_LINK_ROTATED_ACTION
 
@@ -60,8 +64,6 @@ def register_advisory_log_actions(actions):
 
 @hooks.register("register_admin_viewset")
 def register_advisory_admin():
-    from .admin.viewsets import CoordinatorViewSet, ExpertViewSet, FilesViewSet
-
     return [CoordinatorViewSet(), ExpertViewSet(), FilesViewSet()]
 
 
@@ -71,11 +73,6 @@ def narrow_the_menu_of_experts(request, menu_items):
 
     A page permission makes someone editorial staff whatever their group is called ("Translators (de)").
     """
-    from wagtail.permissions import page_permission_policy
-
-    from .admin.access import is_expert_only
-    from .admin.viewsets import EXPERT_MENU_NAMES
-
     editorial = page_permission_policy.user_has_any_permission(request.user, {"add", "change", "publish"})
     if is_expert_only(request.user) and not editorial:
         menu_items[:] = [item for item in menu_items if item.name in EXPERT_MENU_NAMES]
@@ -83,6 +80,4 @@ def narrow_the_menu_of_experts(request, menu_items):
 
 @hooks.register("construct_homepage_panels")
 def add_advisory_panels(request, panels):
-    from .admin.panels import panels_for
-
     panels.extend(panels_for(request.user))

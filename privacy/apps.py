@@ -10,9 +10,10 @@ class PrivacyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from workflows import personal_data
+        # Providers import models: loaded once the registry is ready.
+        from workflows import personal_data  # noqa: PLC0415 - see above
 
-        from .providers import SignInRecordsProvider, SubjectRequestProvider
+        from .providers import SignInRecordsProvider, SubjectRequestProvider  # noqa: PLC0415 - see above
 
         personal_data.register(SubjectRequestProvider())
         personal_data.register(SignInRecordsProvider())

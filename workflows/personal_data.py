@@ -26,6 +26,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as wagtail_log
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 from .models import OutboxMessage
 
@@ -405,8 +406,6 @@ def redact_outbox_message(message, needles=(), recipient=None):
 
 def log_entry_models():
     """Wagtail's log entry models (pages and every other model)."""
-    from wagtail.models import ModelLogEntry, PageLogEntry
-
     return [ModelLogEntry, PageLogEntry]
 
 

@@ -15,7 +15,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -24,6 +23,7 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import delivery, outbox
+from .menu import menu_item_shown_to
 from .models import OutboxMessage
 
 RESEND_ACTION = "workflows.outbox_resend"
@@ -139,18 +139,13 @@ class ResendView(PermissionCheckedMixin, View):
         return reverse("workflows_outbox:index")
 
 
-class OutboxMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_view(request.user)
-
-
 class OutboxViewSet(ViewSet):
     name = "workflows_outbox"
     url_prefix = "processes/outbox"
     icon = "mail"
     menu_label = _("Outbox")
     menu_name = "outbox"
-    menu_item_class = OutboxMenuItem
+    menu_item_class = menu_item_shown_to(may_view)
 
     def get_urlpatterns(self):
         return [

@@ -3,13 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from . import audit
+from .views import RESEND_ACTION, ProcessesViewSetGroup
 
 
 @hooks.register("register_log_actions")
 def register_workflow_log_actions(actions):
     audit.register_log_actions(actions)
-    from .views import RESEND_ACTION
-
     actions.register_action(
         RESEND_ACTION, _("Notification resent"), _("Notification queued again for sending")
     )
@@ -17,8 +16,6 @@ def register_workflow_log_actions(actions):
 
 @hooks.register("register_admin_viewset")
 def register_processes_menu():
-    from .views import ProcessesViewSetGroup
-
     return ProcessesViewSetGroup()
 
 

@@ -14,16 +14,22 @@ PANEL_ROWS = 8
 URGENCY = (F("sla_due_at").asc(nulls_last=True), F("submitted_at").desc(nulls_last=True), F("pk").desc())
 
 
-class AdvisoryPanel(Component):
-    heading = ""
-    panel_id = ""
-    template_name = "advisory/admin/panels/requests.html"
+class UserPanel(Component):
+    """A dashboard panel of one user's work, styled by the advisory admin's stylesheet."""
 
     class Media:
         css = {"all": ["advisory/css/admin.css"]}
 
     def __init__(self, user):
         self.user = user
+
+
+class AdvisoryPanel(UserPanel):
+    """A list of requests: the first PANEL_ROWS of `rows()`, and a link to the queue for the rest."""
+
+    heading = ""
+    panel_id = ""
+    template_name = "advisory/admin/panels/requests.html"
 
     def rows(self):
         raise NotImplementedError
@@ -79,16 +85,10 @@ class OverduePanel(AdvisoryPanel):
         return reverse("advisory_requests:index") + "?overdue=1"
 
 
-class MyInvitationsPanel(Component):
+class MyInvitationsPanel(UserPanel):
     name = "advisory_my_invitations"
     order = 40
     template_name = "advisory/admin/panels/invitations.html"
-
-    class Media:
-        css = {"all": ["advisory/css/admin.css"]}
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context):
         invitations = list(selectors.invitations_for_expert(self.user)[:PANEL_ROWS])

@@ -4,21 +4,15 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
+
+from workflows.menu import menu_item_shown_to
 
 from .access import is_coordinator, is_expert
 from .views import experts, files, queue, requests, transitions
 
-
-class CoordinatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_coordinator(request.user)
-
-
-class ExpertMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_expert(request.user)
+CoordinatorMenuItem = menu_item_shown_to(is_coordinator)
+ExpertMenuItem = menu_item_shown_to(is_expert)
 
 
 class CoordinatorViewSet(ViewSet):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.users.models import UserProfile
 
 from accounts.demo import mark_demo_login
 from accounts.middleware import StaffSessionMiddleware, TwoFactorMiddleware
@@ -113,8 +114,6 @@ def test_a_user_with_two_apps_picks_the_one_the_code_comes_from(client, coordina
 
 
 def test_the_enrolment_page_speaks_the_users_language(client, coordinator):
-    from wagtail.users.models import UserProfile
-
     UserProfile.get_for_user(coordinator).__class__.objects.filter(user=coordinator).update(
         preferred_language="de"
     )

@@ -8,7 +8,8 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.accounts.conftest import sign_in
+from tests.accounts.conftest import sign_in, with_password
+from tests.advisory.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -157,9 +158,6 @@ def test_unlimited_reset_mails_to_one_address_are_capped(client, expert_user):
 
 
 def test_reset_mails_from_one_client_address_are_capped(client, db):
-    from tests.accounts.conftest import with_password
-    from tests.advisory.factories import UserFactory
-
     users = [with_password(UserFactory(is_staff=True, email=f"person{n}@example.org")) for n in range(12)]
     responses = [client.post(RESET, {"email": user.email}) for user in users]
     assert len(mail.outbox) == 10

@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from cms.models import LanguageScope, NewsArticlePage, Programme
+from cms.models import HomePage, LanguageScope, NewsArticlePage, Programme
 from cms.permissions import LocaleAwarePagePermissionTester
 from tests.cms.admin_forms import add_url, edit_url, post_page_form
 from tests.cms.factories import (
@@ -242,8 +243,6 @@ class TestTranslatorInThePageAdmin:
         assert not NewsArticlePage.objects.filter(locale__language_code="en").exclude(pk=english.pk).exists()
 
     def test_translator_cannot_add_a_home_page_at_the_root(self, admin, english):
-        from cms.models import HomePage
-
         response = admin.get(add_url(HomePage, Page.get_first_root_node()) + "?locale=en")
         assert refused(response)
 
@@ -350,8 +349,6 @@ class TestTranslating:
         assert english.get_translation_or_none(locale("fr")) is None
 
     def test_german_translator_cannot_sync_a_source_into_french(self, client, translator, english):
-        from wagtail_localize.models import Translation, TranslationSource
-
         source, _ = TranslationSource.get_or_create_from_instance(english)
         for code in ("de", "fr"):
             translate(english.get_parent(), code)
@@ -366,8 +363,6 @@ class TestTranslating:
 
     def test_translation_editor_of_a_snippet_takes_own_languages_only(self, client, translator):
         """Its API checks the model-wide change permission only; the language is ours to check."""
-        from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-
         source, _ = TranslationSource.get_or_create_from_instance(ProgrammeFactory(name="Horizon Europe"))
         segment = StringSegment.objects.filter(source=source).first()
         client.force_login(translator)

@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
 from django.urls import reverse
 
 from advisory.models import AdvisoryRequest
@@ -164,8 +165,6 @@ def test_a_second_request_for_an_erased_address_is_recognised(client, dpo, reque
 
 @pytest.mark.django_db
 def test_the_forms_need_a_csrf_token(dpo, request_of_maria):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     client.force_login(dpo)
     response = client.post(URL, {"action": "confirm_erase", "email": ADDRESS, "reason": "x", "confirm": "on"})

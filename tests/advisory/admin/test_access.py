@@ -5,6 +5,7 @@ areas closed to experts."""
 import logging
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from advisory.models import Attachment
@@ -18,7 +19,14 @@ from tests.advisory.admin.conftest import (
     make_request,
     transition_url,
 )
-from tests.advisory.factories import PDF_BYTES, AssignmentFactory, DeliverableFactory, country, upload
+from tests.advisory.factories import (
+    PDF_BYTES,
+    AssignmentFactory,
+    DeliverableFactory,
+    UserFactory,
+    country,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -118,10 +126,7 @@ def test_an_expert_has_a_narrow_menu(login, expert_user):
 
 @pytest.mark.parametrize("group", ["Editors", "Moderators", "Translators"])
 def test_editorial_staff_see_no_advisory_menu_item(login, group):
-    from tests.advisory.factories import UserFactory
-
     user = UserFactory(is_staff=True, groups=[group])
-    from django.contrib.auth.models import Permission
 
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     html = sidebar_of(login(user).get(reverse("wagtailadmin_home")))
@@ -133,10 +138,6 @@ def test_editorial_staff_see_no_advisory_menu_item(login, group):
 
 @pytest.mark.parametrize("group", ["Editors", "Moderators", "Translators"])
 def test_editorial_staff_get_403_on_every_advisory_url(login, world, group, caplog):
-    from django.contrib.auth.models import Permission
-
-    from tests.advisory.factories import UserFactory
-
     user = UserFactory(is_staff=True, groups=[group])
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client = login(user)
