@@ -3,6 +3,6 @@
 `load_advisory_demo()` is called by `manage.py load_demo` after the site's content.
 """
 
-from .loader import AdvisoryDemoError, Report, load_advisory_demo
+from .loader import AdvisoryDemoError, load_advisory_demo
 
-__all__ = ["AdvisoryDemoError", "Report", "load_advisory_demo"]
+__all__ = ["AdvisoryDemoError", "load_advisory_demo"]

@@ -10,15 +10,15 @@ an upcoming event still upcoming, recent news still recent) and moved forward ot
 
 import hashlib
 import json
-import time as clock
 import uuid
 from collections import Counter
 from contextlib import contextmanager
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -34,6 +34,7 @@ from wagtail.signals import page_slug_changed
 from cms.models.calls import call_status
 
 from ..pdf import make_pdf
+from ..report import Report
 from .content import DEMO
 from .localize import DemoTranslator
 from .specs import Ref, Rel, RelDate, is_relative
@@ -46,37 +47,6 @@ RECENT_NEWS_DAYS = 90
 
 class DemoError(Exception):
     pass
-
-
-class Report:
-    """What a run did, counted by kind of object and outcome."""
-
-    def __init__(self):
-        self.counts = Counter()
-        self.started = clock.monotonic()
-        self.elapsed = 0.0
-
-    def add(self, kind, outcome, n=1):
-        self.counts[(kind, outcome)] += n
-
-    def lines(self):
-        kinds = []
-        for kind, _outcome in self.counts:
-            if kind not in kinds:
-                kinds.append(kind)
-        out = []
-        for kind in kinds:
-            parts = [
-                f"{self.counts[(kind, outcome)]} {outcome}"
-                for outcome in ("created", "updated", "unchanged")
-                if self.counts[(kind, outcome)]
-            ]
-            out.append(f"  {kind:<22} {', '.join(parts)}")
-        return out
-
-    @property
-    def changed(self):
-        return sum(n for (_kind, outcome), n in self.counts.items() if outcome != "unchanged")
 
 
 def _block_id(*parts):
@@ -107,7 +77,10 @@ def no_redirects_for_new_translations():
     if not apps.is_installed("wagtail.contrib.redirects"):
         yield
         return
-    from wagtail.contrib.redirects.signal_handlers import autocreate_redirects_on_slug_change
+    # Imported only when the app is installed: its module loads the redirects app's models.
+    from wagtail.contrib.redirects.signal_handlers import (  # noqa: PLC0415
+        autocreate_redirects_on_slug_change,
+    )
 
     disconnected = page_slug_changed.disconnect(autocreate_redirects_on_slug_change)
     try:
@@ -129,8 +102,8 @@ class DemoBuilder:
 
     # ------------------------------------------------------------------ run
 
-    def run(self):
-        with no_redirects_for_new_translations(), transaction.atomic():
+    def run(self) -> Report:
+        with self.report.timed(), no_redirects_for_new_translations(), transaction.atomic():
             self.source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
             self.collection = self._collection()
             for spec in self.demo.documents:
@@ -166,7 +139,8 @@ class DemoBuilder:
                 self._count_translation(
                     "page translation", translator.translate(self.pages[spec.key], spec.locales)
                 )
-        self.report.elapsed = clock.monotonic() - self.report.started
+        pages = live_pages_by_language()
+        self.report.facts["live pages"] = ", ".join(f"{code} {count}" for code, count in pages.items())
         return self.report
 
     def _count_translation(self, kind, result):
@@ -394,12 +368,12 @@ def _model(name):
     return apps.get_model(name) if "." in name else apps.get_model("cms", name)
 
 
-def load_demo(now=None, user=None):
-    """Build the demo; returns a Report."""
+def load_site_demo(*, now: datetime | None = None, user: AbstractBaseUser | None = None) -> Report:
+    """Build the site's demo content, as of `now` (default: now); revisions are by `user` (default: none)."""
     return DemoBuilder(now=now, user=user).run()
 
 
-def live_pages_by_language():
+def live_pages_by_language() -> dict[str, int]:
     """Live pages per language code, for the summary."""
     counts = Counter(
         Page.objects.live().filter(depth__gt=1).values_list("locale__language_code", flat=True).iterator()

@@ -4,12 +4,14 @@ Safe to run again.
 """
 
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.advisory import AdvisoryDemoError, load_advisory_demo
-from demo.site.builder import DemoError, live_pages_by_language, load_demo
+from demo.report import Report
+from demo.site.builder import DemoError, load_site_demo
 from demo.site.localize import MissingDemoTranslation
 
 # Wagtail logs every page created, edited and published, and the task backend every task:
@@ -18,7 +20,7 @@ CHATTY_LOGGERS = ("wagtail", "django_tasks", "modelsearch")
 
 
 @contextmanager
-def quiet(names, enabled):
+def quiet(names: tuple[str, ...], *, enabled: bool) -> Iterator[None]:
     loggers = [logging.getLogger(name) for name in names] if enabled else []
     levels = [logger.level for logger in loggers]
     for logger in loggers:
@@ -41,29 +43,18 @@ class Command(BaseCommand):
         verbosity = options["verbosity"]
         try:
             with quiet(CHATTY_LOGGERS, enabled=verbosity < 2):
-                report = load_demo()
-                advisory = load_advisory_demo()
+                reports = {"Demo content": load_site_demo(), "Advisory demo": load_advisory_demo()}
         except (DemoError, MissingDemoTranslation, AdvisoryDemoError) as error:
             raise CommandError(str(error)) from error
-
-        if verbosity == 0:
+        for heading, report in reports.items():
+            if verbosity > 0:
+                self._summary(heading, report)
             # A generated demo password is shown once: whatever the verbosity.
-            if advisory.logins_box:
-                self.stdout.write(advisory.logins_box)
-            return
-        self.stdout.write(self.style.MIGRATE_HEADING("Demo content"))
+            if report.notice:
+                self.stdout.write(report.notice)
+
+    def _summary(self, heading: str, report: Report) -> None:
+        self.stdout.write(self.style.MIGRATE_HEADING(heading))
         for line in report.lines():
             self.stdout.write(line)
-        pages = ", ".join(f"{code} {count}" for code, count in live_pages_by_language().items())
-        self.stdout.write(f"  {'live pages':<22} {pages}")
-        verdict = (
-            f"{report.changed} objects written" if report.changed else "nothing to do, already up to date"
-        )
-        self.stdout.write(self.style.SUCCESS(f"Done in {report.elapsed:.1f} s: {verdict}."))
-
-        self.stdout.write(self.style.MIGRATE_HEADING("Advisory demo"))
-        for line in advisory.lines():
-            self.stdout.write(line)
-        self.stdout.write(self.style.SUCCESS(advisory.verdict()))
-        if advisory.logins_box:
-            self.stdout.write(advisory.logins_box)
+        self.stdout.write(self.style.SUCCESS(report.verdict()))
