@@ -36,15 +36,3 @@ def test_nobody_skips_where_the_setting_is_off(settings, coordinator):
     settings.ACCOUNTS_DEMO_LOGINS_SKIP_2FA = False
     mark_demo_login(coordinator)
     assert skips_two_factor(coordinator) is False
-
-
-def test_the_advisory_demo_marks_every_login_it_creates_and_only_those(coordinator):
-    from accounts.models import DemoLogin
-    from demo.advisory import load_advisory_demo
-    from demo.advisory.people import COORDINATORS, EXPERTS
-
-    load_advisory_demo(password="demo-Password-1")
-    expected = {spec.username for spec in COORDINATORS} | {spec.username for spec in EXPERTS if spec.username}
-    marked = set(DemoLogin.objects.values_list("user__username", flat=True))
-    assert marked == expected
-    assert coordinator.username not in marked

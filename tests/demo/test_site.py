@@ -1,4 +1,4 @@
-"""The demo loader (`load_demo`) and the admin bootstrap (`ensure_admin`)."""
+"""The site's demo content (`demo.site`, loaded by `manage.py load_demo`)."""
 
 import re
 from datetime import timedelta
@@ -19,12 +19,21 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
-from cms.files import is_pdf
-from cms.models import CallPage, CallStatus, EventPage, HomePage, Programme, Topic
+from cms.models import (
+    CallPage,
+    CallStatus,
+    EventPage,
+    HomePage,
+    Programme,
+    PublicationPage,
+    SiteSettings,
+    Topic,
+)
 from demo.pdf import make_pdf
 from demo.site.builder import DemoBuilder
 from demo.site.content import DEMO
 from demo.site.texts import Catalogue, T, segments_of
+from workflows.uploads import is_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +44,8 @@ EXTRA = ("es", "it", "pl")
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The demo, loaded once for the module inside a transaction rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with pytest.MonkeyPatch.context() as patch, django_db_blocker.unblock(), transaction.atomic():
+        patch.delenv("DEMO_PASSWORD", raising=False)  # a generated password is shown
         out = StringIO()
         call_command("load_demo", stdout=out)
         yield out.getvalue()
@@ -68,8 +78,26 @@ def counts():
 def test_load_demo_prints_a_summary(demo):
     assert "Demo content" in demo
     assert re.search(r"page\s+\d+ created", demo)
-    assert "live pages" in demo
-    assert "Done in" in demo
+    assert re.search(r"live pages\s+en \d+, de \d+, fr \d+, es \d+, it \d+, pl \d+", demo)
+    assert "Advisory demo" in demo
+    assert re.search(r"requests by state\s+submitted \d+, screening \d+", demo)
+    assert len(re.findall(r"Done in \d+\.\d s: \d+ objects written\.", demo)) == 2
+    # No DEMO_PASSWORD in the test environment: the generated password is shown, in the box, last.
+    assert re.search(r"\| Password: \S{16,}  \(the same for every demo login\)", demo)
+    assert demo.rstrip().endswith("+")
+
+
+def test_a_quiet_load_prints_nothing_but_a_new_password(demo):
+    out = StringIO()
+    call_command("load_demo", verbosity=0, stdout=out)
+    assert out.getvalue() == ""
+
+    get_user_model().objects.filter(username="expert-it").delete()
+    out = StringIO()
+    call_command("load_demo", verbosity=0, stdout=out)
+    box = out.getvalue().splitlines()
+    assert box[0].startswith("+-") and box[-1].startswith("+-")
+    assert any(line.startswith("| expert-it ") for line in box)
 
 
 def test_every_demo_page_is_published_through_a_revision(demo):
@@ -148,8 +176,6 @@ def test_publications_have_real_pdfs_in_the_demo_collection(demo):
     for document in documents:
         assert is_pdf(document.file)
         assert document.file_size > 0 and document.file_hash
-    from cms.models import PublicationPage
-
     for publication in PublicationPage.objects.filter(locale__language_code__in=("en", *TARGETS)):
         assert publication.pdf is not None and publication.pdf.collection.name == "Demo"
         assert publication.topics.count() >= 1
@@ -175,8 +201,6 @@ def test_every_string_segment_of_the_demo_is_translated(demo):
 
 
 def test_site_settings(demo):
-    from cms.models import SiteSettings
-
     site_settings = SiteSettings.objects.get()
     assert "Berlin" in site_settings.address
     assert site_settings.contact_email
@@ -257,47 +281,3 @@ def test_generated_pdf_is_well_formed():
     for number, offset in enumerate(offsets, start=1):
         assert data[int(offset) :].startswith(f"{number} 0 obj".encode())
     assert make_pdf("Same") == make_pdf("Same")
-
-
-# --------------------------------------------------------------------------- ensure_admin
-
-
-def run_ensure_admin(*args):
-    out = StringIO()
-    call_command("ensure_admin", *args, stdout=out)
-    return out.getvalue()
-
-
-def test_ensure_admin_creates_a_superuser_with_a_random_password_shown_once(monkeypatch):
-    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
-    output = run_ensure_admin()
-    password = re.search(r"Password: (\S+)", output).group(1)
-    assert len(password) >= 16
-    assert "http://testserver/admin/" in output
-    assert output.splitlines()[0].startswith("+-")
-    user = get_user_model().objects.get(username="admin")
-    assert user.is_superuser and user.is_staff and user.check_password(password)
-
-    again = run_ensure_admin()
-    assert again.strip() == "admin user exists"
-    assert password not in again
-    user.refresh_from_db()
-    assert user.check_password(password)
-
-
-def test_ensure_admin_never_changes_an_existing_password(monkeypatch):
-    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
-    run_ensure_admin("--password", "first-Secret-1")
-    assert run_ensure_admin("--password", "second-Secret-2").strip() == "admin user exists"
-    assert get_user_model().objects.get(username="admin").check_password("first-Secret-1")
-
-
-def test_ensure_admin_takes_the_password_from_option_or_environment(monkeypatch):
-    output = run_ensure_admin("--password", "from-the-Option-1")
-    assert "from-the-Option-1" not in output
-    assert get_user_model().objects.get(username="admin").check_password("from-the-Option-1")
-
-    monkeypatch.setenv("ADMIN_PASSWORD", "from-the-Environment-2")
-    output = run_ensure_admin("--username", "editor-in-chief")
-    assert "from-the-Environment-2" not in output
-    assert get_user_model().objects.get(username="editor-in-chief").check_password("from-the-Environment-2")
