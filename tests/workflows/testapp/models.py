@@ -7,6 +7,7 @@ from django_fsm import FSMField
 from workflows import deadlines
 from workflows.fsm import ProcessModelMixin
 from workflows.outbox import Notification
+from workflows.tracking import TrackingLinkMixin
 from workflows.transitions import guard, workflow_transition
 
 CLERKS_GROUP = "Clerks"
@@ -23,7 +24,7 @@ def owner_or_requester(ticket, actor):
     )
 
 
-class Ticket(ProcessModelMixin, models.Model):
+class Ticket(ProcessModelMixin, TrackingLinkMixin, models.Model):
     class State(models.TextChoices):
         NEW = "new", "New"
         OPEN = "open", "Open"
@@ -37,9 +38,16 @@ class Ticket(ProcessModelMixin, models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     answer = models.TextField(blank=True)
     resolution = models.TextField(blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    # The requester's tracking link (workflows.tracking): default lifetimes, its own salt.
+    tracking_sign_in_salt = "testapp.ticket.sign-in"
 
     def __str__(self):
         return self.title
+
+    def tracking_link_ends_at(self):
+        return self.closed_at if self.state == self.State.CLOSED else None
 
     def workflow_roles(self, actor):
         if not actor.is_user:
