@@ -10,11 +10,11 @@ class AdvisoryConfig(AppConfig):
     def ready(self):
         # The floors above the models plug in here, once every model is loaded: the models import
         # none of them, so advisory's imports run one way (models -> rules -> services -> views).
-        from workflows import hooks, personal_data
+        from workflows import hooks, personal_data  # noqa: PLC0415
 
-        from . import matching, notifications, permissions
-        from .models import AdvisoryRequest, Assignment, Deliverable
-        from .privacy import AdvisoryProvider
+        from . import matching, notifications, permissions  # noqa: PLC0415
+        from .models import AdvisoryRequest, Assignment, Deliverable  # noqa: PLC0415
+        from .privacy import AdvisoryProvider  # noqa: PLC0415
 
         hooks.register(AdvisoryRequest, roles=permissions.principals, notifications=notifications.for_request)
         hooks.register(

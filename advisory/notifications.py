@@ -10,15 +10,29 @@ Only the e-mails written at submission and by `resend_tracking_link` carry the r
 by reference and let the requester ask for the link again.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
 
+from workflows import deadlines
+from workflows.ical import CalendarEntry, calendar_for
 from workflows.outbox import Notification
 
 from . import conf
+from .models import AdvisoryRequest, Assignment
+from .models.pages import RequestFormPage
+from .models.requests import AUTO_CLOSE_DEADLINE
+from .roles import COORDINATORS, LEAD_COORDINATORS
 
 TEMPLATE_PREFIX = "advisory/email/"
+# Requests whose requester may still ask for their tracking link again.
+RESENDABLE_STATES = (*AdvisoryRequest.OPEN_STATES, AdvisoryRequest.State.DELIVERED)
+ICS_PRODID = "-//European Secretariat for Cluster Analysis//Advisory//EN"
+# The response deadline shows in the expert's calendar as a short entry ending at the deadline.
+RESPONSE_DEADLINE_ENTRY = timedelta(minutes=30)
 
 # transition name: (template for the requester, template for the owner/coordinators, template for the team)
 REQUEST_EVENTS = {
@@ -81,8 +95,6 @@ def admin_url(name, **kwargs):
 
 def resend_url(request):
     """Where the requester asks for their tracking link again, in their language; "" without a form page."""
-    from .models.pages import RequestFormPage
-
     page = RequestFormPage.for_language(request.requester_language)
     return page.route_url("resend") if page is not None else ""
 
@@ -129,7 +141,7 @@ def to_requester(request, name, context, key=""):
         "requester_name": request.requester_name,
         "resend_url": link,
         # A new link may be asked for while the request runs (see services.resend_tracking_link).
-        "can_resend": bool(link) and request.state in (*request.OPEN_STATES, request.State.DELIVERED),
+        "can_resend": bool(link) and request.state in RESENDABLE_STATES,
         **_reply_to(conf.get("ADVISORY_REPLY_TO")),
     }
     return Notification(
@@ -138,10 +150,6 @@ def to_requester(request, name, context, key=""):
 
 
 def _staff_users(filters):
-    from django.contrib.auth import get_user_model
-
-    from .roles import COORDINATORS, LEAD_COORDINATORS
-
     users = get_user_model().objects.filter(
         is_active=True, groups__name__in=[COORDINATORS, LEAD_COORDINATORS]
     )
@@ -158,8 +166,6 @@ def coordinators_of(request):
 
 def lead_coordinators():
     """The active lead coordinators (the group, or a profile that says so): escalations go to them."""
-    from .roles import LEAD_COORDINATORS
-
     users = _staff_users(None).filter(
         Q(groups__name=LEAD_COORDINATORS) | Q(coordinator_profile__is_lead=True)
     )
@@ -199,8 +205,6 @@ def to_expert(assignment, name, context, key=""):
 
 
 def to_team(request, name, context, states=None):
-    from .models import Assignment
-
     states = Assignment.OPEN_STATES if states is None else states
     assignments = request.assignments.filter(state__in=states).select_related("expert", "request__owner")
     return [to_expert(assignment, name, context) for assignment in assignments]
@@ -210,7 +214,7 @@ def for_request(request, performed):
     requester_template, staff_template, team_template = REQUEST_EVENTS.get(performed.name, (None, None, None))
     context = base_context(request, performed)
     if performed.name == "deliver":
-        context["auto_close_at"] = _deadline_iso(request, "auto-close")
+        context["auto_close_at"] = _deadline_iso(request, AUTO_CLOSE_DEADLINE)
     found = []
     if requester_template:
         requester_context = dict(context)
@@ -265,8 +269,6 @@ def for_deliverable(deliverable, performed):
 
 
 def _deadline_iso(obj, purpose):
-    from workflows import deadlines
-
     deadline = deadlines.get_deadline(obj, purpose)
     return _iso(deadline.due_at) if deadline is not None else ""
 
@@ -284,27 +286,17 @@ def invitation(assignment):
 
 
 def response_deadline_ics(assignment):
-    """An iCalendar entry ending at the invitation's response deadline."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-    from icalendar import Calendar, Event
-
+    """An iCalendar entry: the half hour ending at the invitation's response deadline."""
     request = assignment.request
-    calendar = Calendar()
-    calendar.add("prodid", "-//European Secretariat for Cluster Analysis//Advisory//EN")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = Event()
-    host = admin_url("advisory_expert:invitations").split("//")[-1].split("/")[0] or "localhost"
-    event.add("uid", f"invitation-{assignment.pk}@{host}")
-    event.add("summary", f"{request.reference}: {request.programme_name}")
-    event.add("dtstart", assignment.response_due_at - timedelta(minutes=30))
-    event.add("dtend", assignment.response_due_at)
-    event.add("dtstamp", timezone.now())
-    event.add("url", admin_url("advisory_expert:invitations"))
-    calendar.add_component(event)
-    return calendar.to_ical().decode()
+    invitations = admin_url("advisory_expert:invitations")
+    entry = CalendarEntry(
+        key=f"invitation-{assignment.pk}",
+        summary=f"{request.reference}: {request.programme_name}",
+        start=assignment.response_due_at - RESPONSE_DEADLINE_ENTRY,
+        end=assignment.response_due_at,
+        url=invitations,
+    )
+    return calendar_for([entry], prodid=ICS_PRODID).decode()
 
 
 def invitation_context(assignment):

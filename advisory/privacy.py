@@ -9,13 +9,17 @@ import logging
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log as wagtail_log
 from wagtail.models import ModelLogEntry
 
-from workflows import deadlines
+from privacy.models import DataSubjectRequest, Kind
+from workflows import deadlines, outbox
 from workflows.models import OutboxMessage
 from workflows.personal_data import (
     ERASE_ACTION,
@@ -27,9 +31,10 @@ from workflows.personal_data import (
     scrub,
 )
 
-from . import conf
-from .choices import AuthorKind
+from . import conf, notifications
+from .choices import AuthorKind, Visibility
 from .models import AdvisoryRequest, Assignment, Attachment, Deliverable, Expert, Message
+from .models.pages import RequestFormPage
 
 logger = logging.getLogger(__name__)
 
@@ -86,8 +91,6 @@ def _related_objects(advisory_request):
 
 
 def _object_filter(objects):
-    from django.contrib.contenttypes.models import ContentType
-
     condition = Q(pk__in=[])
     for obj in objects:
         content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
@@ -160,8 +163,6 @@ def anonymise_request(advisory_request, *, erasure=None, now=None):
             counts["deliverable"] += 1
         deadlines.clear(advisory_request)
         # A data-subject request made through this request no longer needs the address (its hash stays).
-        from privacy.models import DataSubjectRequest
-
         DataSubjectRequest.objects.filter(_object_filter([advisory_request])).update(email="")
 
         fields = {
@@ -183,8 +184,6 @@ def anonymise_request(advisory_request, *, erasure=None, now=None):
         if erasure is not None:
             erasure.audit(advisory_request, counts)
         else:
-            from wagtail.log_actions import log as wagtail_log
-
             wagtail_log(
                 advisory_request,
                 ERASE_ACTION,
@@ -238,7 +237,7 @@ def _iso(value):
 def request_export(advisory_request):
     """What the export holds of one request: its fields, consent, messages and documents."""
     messages = advisory_request.messages.filter(
-        Q(author_kind=AuthorKind.REQUESTER) | Q(visibility="shared")
+        Q(author_kind=AuthorKind.REQUESTER) | Q(visibility=Visibility.SHARED)
     ).order_by("created_at", "pk")
     return {
         "reference": advisory_request.reference,
@@ -384,6 +383,8 @@ class AdvisoryProvider(Provider):
 # The requester asks from the tracking page ----------------------------------------------------
 
 SUBJECT_REQUEST_ACTION = "privacy.subject_request"
+# The outbox event of its e-mails (`advisory.advisoryrequest.privacy_request`).
+PRIVACY_REQUEST_EVENT = "privacy_request"
 
 
 def ask(advisory_request, kind, language=""):
@@ -393,14 +394,6 @@ def ask(advisory_request, kind, language=""):
     requester by e-mail. Asking again while the same request is open records and sends nothing new.
     Returns (data-subject request, created).
     """
-    from django.core.exceptions import ValidationError
-    from wagtail.log_actions import log as wagtail_log
-
-    from privacy.models import DataSubjectRequest, Kind
-    from workflows import outbox
-
-    from . import notifications
-
     if kind not in Kind.values:
         raise ValidationError(_("Choose whether you want a copy of your data or its erasure."))
     if advisory_request.anonymised_at is not None or not advisory_request.requester_email:
@@ -427,7 +420,7 @@ def ask(advisory_request, kind, language=""):
         found.append(notifications.to_requester(advisory_request, "privacy_request_confirmed", context))
         outbox.enqueue_and_dispatch(
             advisory_request,
-            "advisory.advisoryrequest.privacy_request",
+            outbox.event_name(advisory_request, PRIVACY_REQUEST_EVENT),
             found,
             occurrence=f"privacy:{subject_request.pk}",
         )
@@ -445,8 +438,6 @@ def notice_version(language=None):
     "de:form-12.r345:policy-7.r89". Any later edit of either text publishes a new revision, and so a
     new version; the revisions themselves keep each text as it was.
     """
-    from .models.pages import RequestFormPage
-
     page = RequestFormPage.for_language(language)
     if page is None:
         return ""

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .models import CoordinatorProfile, Expert
+
 COORDINATORS = "Coordinators"
 LEAD_COORDINATORS = "Lead coordinators"
 EXPERTS = "Experts"
@@ -47,8 +49,6 @@ def user_roles(user):
     cached = getattr(user, _CACHE_ATTRIBUTE, None)
     if cached is not None:
         return cached
-    from .models import CoordinatorProfile, Expert
-
     groups = set(user.groups.values_list("name", flat=True))
     is_coordinator = bool(groups & {COORDINATORS, LEAD_COORDINATORS})
     is_lead, country_ids = False, frozenset()

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import services
+from . import privacy, services
 
 
 @shared_task(name="advisory.tasks.scan_deadlines", ignore_result=True)
@@ -17,6 +17,4 @@ def scan_deadlines():
 @shared_task(name="advisory.tasks.anonymise_expired_requests", ignore_result=True)
 def anonymise_expired_requests():
     """Anonymise requests past their retention period (beat runs it daily); safe to run twice."""
-    from . import privacy
-
     return privacy.anonymise_expired()

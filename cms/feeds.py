@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .ical import calendar_response, call_to_vevent, event_to_vevent, new_calendar
+from .ical import calendar_response, call_entry, event_entry
 from .models import CallPage, EventPage, NewsArticlePage
 from .models.base import live_in_locale
 
@@ -53,17 +53,13 @@ class NewsFeed(Feed):
 
 def events_calendar(request):
     locale = Locale.get_active()
-    calendar = new_calendar(_("Upcoming events"))
     events = live_in_locale(EventPage, locale).filter(end__gte=timezone.now()).order_by("start")
-    for page in events:
-        calendar.add_component(event_to_vevent(page, request))
-    return calendar_response(calendar, f"events-{locale.language_code}.ics")
+    entries = [event_entry(page, request) for page in events]
+    return calendar_response(_("Upcoming events"), entries, f"events-{locale.language_code}.ics")
 
 
 def calls_calendar(request):
     locale = Locale.get_active()
-    calendar = new_calendar(_("Call deadlines"))
     calls = live_in_locale(CallPage, locale).filter(closes_at__gt=timezone.now()).order_by("closes_at")
-    for page in calls:
-        calendar.add_component(call_to_vevent(page, request))
-    return calendar_response(calendar, f"call-deadlines-{locale.language_code}.ics")
+    entries = [call_entry(page, request) for page in calls]
+    return calendar_response(_("Call deadlines"), entries, f"call-deadlines-{locale.language_code}.ics")

@@ -1,30 +1,16 @@
-"""iCalendar output for events and call deadlines (RFC 5545, via the icalendar library)."""
+"""iCalendar output for events and call deadlines: the pages as entries of `workflows.ical`."""
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+
+from workflows.ical import CalendarEntry, calendar_for
 
 PRODID = "-//European Secretariat for Cluster Analysis//Site//EN"
-
-
-def new_calendar(name):
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", str(name))
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    return calendar
-
-
-def _uid(kind, page):
-    host = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0] or "localhost"
-    # The translation key is shared by every language version: one event, one UID.
-    return f"{kind}-{page.translation_key}@{host}"
+# A call's deadline shows as a short event ending at the deadline minute.
+CALL_DEADLINE_LENGTH = timedelta(minutes=30)
 
 
 def _location(page):
@@ -32,38 +18,35 @@ def _location(page):
     return ", ".join(str(part) for part in parts if part)
 
 
-def event_to_vevent(page, request=None):
-    event = Event()
-    event.add("uid", _uid("event", page))
-    event.add("summary", page.title)
-    event.add("dtstart", page.start)
-    event.add("dtend", page.end)
-    event.add("dtstamp", timezone.now())
-    event.add("last-modified", page.last_published_at or page.latest_revision_created_at or timezone.now())
-    if page.summary:
-        event.add("description", page.summary)
-    location = _location(page)
-    if location:
-        event.add("location", location)
-    event.add("url", page.get_full_url(request))
-    return event
+def event_entry(page, request=None) -> CalendarEntry:
+    # The translation key is shared by every language version: one event, one UID.
+    return CalendarEntry(
+        key=f"event-{page.translation_key}",
+        summary=page.title,
+        start=page.start,
+        end=page.end,
+        description=page.summary,
+        location=_location(page),
+        url=page.get_full_url(request),
+        last_modified=page.last_published_at or page.latest_revision_created_at or timezone.now(),
+    )
 
 
-def call_to_vevent(page, request=None):
-    """A call's deadline as a short event ending at the deadline minute."""
-    event = Event()
-    event.add("uid", _uid("call", page))
-    event.add("summary", _("Deadline: %(title)s") % {"title": page.title})
-    event.add("dtstart", page.closes_at - timedelta(minutes=30))
-    event.add("dtend", page.closes_at)
-    event.add("dtstamp", timezone.now())
-    if page.summary:
-        event.add("description", page.summary)
-    event.add("url", page.get_full_url(request))
-    return event
+def call_entry(page, request=None) -> CalendarEntry:
+    return CalendarEntry(
+        key=f"call-{page.translation_key}",
+        summary=_("Deadline: %(title)s") % {"title": page.title},
+        start=page.closes_at - CALL_DEADLINE_LENGTH,
+        end=page.closes_at,
+        description=page.summary,
+        url=page.get_full_url(request),
+    )
 
 
-def calendar_response(calendar, filename):
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+def calendar_response(name, entries, filename) -> HttpResponse:
+    """A download of the calendar `name` holding `entries`, saved as `filename`."""
+    response = HttpResponse(
+        calendar_for(entries, prodid=PRODID, name=name), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

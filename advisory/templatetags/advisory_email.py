@@ -10,8 +10,12 @@ from django import template
 from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext
+from django_countries import countries
 
 from workflows import text
+
+from ..choices import AssignmentRole, ServiceType
+from ..models import AdvisoryRequest, RequestFormPage
 
 register = template.Library()
 
@@ -66,22 +70,16 @@ def country_name(code):
     """A country code as its name in the active language."""
     if not code:
         return ""
-    from django_countries import countries
-
     return str(countries.name(code)) or code
 
 
 @register.filter
 def service_label(value):
-    from ..choices import ServiceType
-
     return _choice_label(ServiceType, value)
 
 
 @register.filter
 def role_label(value):
-    from ..choices import AssignmentRole
-
     return _choice_label(AssignmentRole, value)
 
 
@@ -125,8 +123,6 @@ def tracking_url(context):
     token = context.get("tracking_token")
     if not token:
         return ""
-    from ..models import AdvisoryRequest, RequestFormPage
-
     request = AdvisoryRequest.objects.filter(pk=context.get("request_id")).first()
     if request is None:
         return ""

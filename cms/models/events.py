@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, AgendaItemBlock
+from cms.ical import calendar_response, event_entry
 
 from .base import IndexPage, SitePage, live_in_locale, paginate
 
@@ -113,8 +114,4 @@ class EventPage(RoutablePageMixin, SitePage):
     # link (the reverse, which drops the optional slash) stays "<page url>event.ics".
     @re_path(r"^event\.ics/?$", name="ics")
     def ics(self, request):
-        from cms.ical import calendar_response, event_to_vevent, new_calendar
-
-        calendar = new_calendar(self.title)
-        calendar.add_component(event_to_vevent(self, request))
-        return calendar_response(calendar, f"{self.slug}.ics")
+        return calendar_response(self.title, [event_entry(self, request)], f"{self.slug}.ics")

@@ -114,5 +114,8 @@ def test_an_invitation_carries_its_response_deadline_as_a_calendar_entry():
     (event,) = calendar.walk("VEVENT")
     # iCalendar keeps whole seconds.
     assert event.decoded("dtend") == assignment.response_due_at.replace(microsecond=0)
-    assert assignment.request.reference in str(event["summary"])
-    assert notification.context["ics_filename"].endswith(".ics")
+    assert event.decoded("dtstart") == event.decoded("dtend") - timedelta(minutes=30)
+    assert str(event["summary"]) == f"{assignment.request.reference}: {assignment.request.programme_name}"
+    assert str(event["uid"]) == f"invitation-{assignment.pk}@testserver"
+    assert str(event["url"]) == "http://testserver/admin/advisory/my/invitations/"
+    assert notification.context["ics_filename"] == f"{assignment.request.reference}.ics"

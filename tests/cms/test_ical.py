@@ -6,9 +6,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from cms.ical import PRODID, call_to_vevent, event_to_vevent, new_calendar
+from cms.ical import PRODID, call_entry, event_entry
 from tests.cms.factories import CallPageFactory, EventPageFactory, home_in, translate
 from tests.cms.markup import soup
+from workflows.ical import calendar_for
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -77,30 +78,34 @@ class TestEventDownload:
         assert client.get(event.url + "calendar.ics").status_code == 404
 
 
-class TestVevents:
+def vevents(*entries):
+    return Calendar.from_ical(calendar_for(entries, prodid=PRODID)).walk("VEVENT")
+
+
+class TestEntries:
     def test_event_without_place_or_summary(self, event):
         event.city = ""
         event.country = ""
         event.summary = ""
-        vevent = event_to_vevent(event)
+        [vevent] = vevents(event_entry(event))
         assert "location" not in vevent
         assert "description" not in vevent
-        assert vevent.decoded("last-modified") == event.last_published_at
+        assert vevent.decoded("last-modified") == event.last_published_at.replace(microsecond=0)
 
     def test_call_deadline_is_a_half_hour_ending_at_the_deadline(self):
         deadline = datetime(2027, 3, 28, 12, 0, tzinfo=BRUSSELS)
         call = CallPageFactory(
             title="Interreg call", opens_at=deadline - timedelta(days=60), closes_at=deadline
         )
-        vevent = call_to_vevent(call)
+        [vevent] = vevents(call_entry(call))
         assert str(vevent["summary"]) == "Deadline: Interreg call"
         assert vevent.decoded("dtend") == deadline
-        assert vevent.decoded("dtstart") == deadline - timedelta(minutes=30)
+        assert vevent.decoded("dtstart") == datetime(2027, 3, 28, 11, 30, tzinfo=BRUSSELS)
         assert str(vevent["uid"]) == f"call-{call.translation_key}@testserver"
+        assert str(vevent["url"]) == call.get_full_url()
 
     def test_calendar_round_trips(self, event):
-        calendar = new_calendar("Events")
-        calendar.add_component(event_to_vevent(event))
-        parsed = Calendar.from_ical(calendar.to_ical())
+        parsed = Calendar.from_ical(calendar_for([event_entry(event)], prodid=PRODID, name="Events"))
         assert [str(e["summary"]) for e in parsed.walk("VEVENT")] == ["Cluster managers' day"]
         assert str(parsed["calscale"]) == "GREGORIAN"
+        assert str(parsed["x-wr-calname"]) == "Events"
