@@ -6,8 +6,13 @@ again, whatever a form already did; views stay thin and call these.
 
 import logging
 import uuid
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +21,7 @@ from wagtail.log_actions import log as wagtail_log
 from workflows import deadlines, outbox, text
 from workflows.actors import Actor, as_actor
 from workflows.business_days import add_business_days
-from workflows.engine import perform
+from workflows.engine import ActorLike, Performed, perform
 from workflows.exceptions import StaleTransition, TransitionUnavailable
 
 from . import conf, matching, notifications, permissions
@@ -26,6 +31,7 @@ from .models import (
     Assignment,
     Attachment,
     Deliverable,
+    Expert,
     ExpertiseArea,
     Message,
     NetworkCountry,
@@ -38,6 +44,7 @@ from .models.assignments import (
 from .models.requests import (
     AUTO_CLOSE_DEADLINE,
     INFO_REMINDER_DEADLINE,
+    SCREENING_DEADLINE,
     SLA_DEADLINES,
     TEAM_REMINDER_DEADLINE,
 )
@@ -51,6 +58,14 @@ logger = logging.getLogger(__name__)
 INVITE_ACTION = "advisory.invite"
 FEEDBACK_ACTION = "advisory.feedback"
 TRACKING_LINK_ROTATED_ACTION = "advisory.tracking_link_rotated"
+# Outbox events of the messages the services send outside a transition; stored as
+# `<app>.<model>.<event>` (workflows.outbox.event_name), like the transitions' own.
+TRACKING_LINK_EVENT = "tracking_link"
+TRACKING_LINK_REPLACED_EVENT = "tracking_link_replaced"
+MESSAGE_EVENT = "message"
+FEEDBACK_EVENT = "feedback"
+SLA_OVERDUE_EVENT = "sla_overdue"
+REMINDER_EVENT = "reminder"
 
 # Fields of the public form that map one to one onto the request.
 SUBMISSION_FIELDS = (
@@ -78,8 +93,6 @@ TEXT_CLEANERS = {
     "programme_name": text.clean_line,
     "description": text.clean_text,
 }
-# Requests whose requester may still ask for their tracking link again.
-RESENDABLE_STATES = (*AdvisoryRequest.OPEN_STATES, AdvisoryRequest.State.DELIVERED)
 
 
 def _attach(request, checked_uploads, kind, *, user=None, message=None):
@@ -99,10 +112,12 @@ def _attach(request, checked_uploads, kind, *, user=None, message=None):
 
 
 def _enqueue(obj, event, found, occurrence):
-    return outbox.enqueue_and_dispatch(obj, event, found, occurrence=occurrence)
+    return outbox.enqueue_and_dispatch(obj, outbox.event_name(obj, event), found, occurrence=occurrence)
 
 
-def submit_request(cleaned_data, files=(), language=None):
+def submit_request(
+    cleaned_data: Mapping[str, Any], *, files: Iterable[File] = (), language: str | None = None
+) -> tuple[AdvisoryRequest, str]:
     """Create a request from the public form's data and submit it; returns (request, raw tracking token).
 
     `cleaned_data` holds the SUBMISSION_FIELDS (`country` a NetworkCountry or its pk), `expertise_areas`
@@ -159,7 +174,7 @@ def submit_request(cleaned_data, files=(), language=None):
     return request, raw_token
 
 
-def resend_tracking_link(email):
+def resend_tracking_link(email: str) -> None:
     """E-mail a one-time sign-in link for each request of `email` still running.
 
     The requester's tracking link is left as it is: whoever posts an address must not be able to
@@ -169,7 +184,9 @@ def resend_tracking_link(email):
     if not email:
         return
     with transaction.atomic():
-        requests = AdvisoryRequest.objects.filter(requester_email__iexact=email, state__in=RESENDABLE_STATES)
+        requests = AdvisoryRequest.objects.filter(
+            requester_email__iexact=email, state__in=notifications.RESENDABLE_STATES
+        )
         for request in requests.exclude(tracking_token_hash=None):
             context = {
                 **notifications.base_context(request),
@@ -179,10 +196,10 @@ def resend_tracking_link(email):
                 "sign_in_hours": conf.get("ADVISORY_SIGN_IN_LINK_HOURS"),
             }
             found = [notifications.to_requester(request, "tracking_link", context)]
-            _enqueue(request, "advisory.advisoryrequest.tracking_link", found, f"resend:{uuid.uuid4().hex}")
+            _enqueue(request, TRACKING_LINK_EVENT, found, f"resend:{uuid.uuid4().hex}")
 
 
-def rotate_tracking_link(request, actor):
+def rotate_tracking_link(request: AdvisoryRequest, *, actor: ActorLike) -> None:
     """Replace the request's tracking link and e-mail the new one to the requester; returns nothing.
 
     For the requester ("this link leaked") and for coordinators in scope, also once the link has
@@ -210,11 +227,12 @@ def rotate_tracking_link(request, actor):
             "replaced_by": "requester" if actor.is_requester else "secretariat",
         }
         found = [notifications.to_requester(locked, "tracking_link_replaced", context)]
-        event = "advisory.advisoryrequest.tracking_link_replaced"
-        _enqueue(locked, event, found, f"rotate:{uuid.uuid4().hex}")
+        _enqueue(locked, TRACKING_LINK_REPLACED_EVENT, found, f"rotate:{uuid.uuid4().hex}")
 
 
-def provide_info(request, actor, answer, files=()):
+def provide_info(
+    request: AdvisoryRequest, *, actor: ActorLike, answer: str, files: Iterable[File] = ()
+) -> Performed:
     """The requester answers the owner's question (text and files); the request returns to screening."""
     actor = as_actor(actor)
     checked = validate_uploads(files)
@@ -224,8 +242,18 @@ def provide_info(request, actor, answer, files=()):
     return performed
 
 
-def invite_expert(request, expert, role, actor):
+def invite_expert(
+    request: AdvisoryRequest,
+    expert: Expert,
+    *,
+    actor: ActorLike,
+    role: str,
+    response_due_at: datetime | None = None,
+) -> Assignment:
     """Invite `expert` to `request` in `role`: a new Assignment, moved to "invited" by the engine.
+
+    The expert answers by `response_due_at`, by default ADVISORY_INVITATION_RESPONSE_BUSINESS_DAYS
+    business days from now.
 
     The "invite" transition says who may (the matrix's "request.invite_expert") and when (the request
     is being staffed, an answer date is set, the expert is neither already invited nor excluded by
@@ -238,7 +266,7 @@ def invite_expert(request, expert, role, actor):
     if role not in AssignmentRole.values:
         raise ValidationError({"role": [_("Choose a role for the expert.")]})
     now = timezone.now()
-    due = add_business_days(now, conf.get("ADVISORY_INVITATION_RESPONSE_BUSINESS_DAYS"))
+    due = response_due_at or add_business_days(now, conf.get("ADVISORY_INVITATION_RESPONSE_BUSINESS_DAYS"))
     try:
         with transaction.atomic():
             # The request row stays locked until commit: it cannot leave staffing meanwhile, and
@@ -274,7 +302,14 @@ def _invitation_refused(refusal, request, expert):
     return ValidationError([ValidationError(reason, code=code) for reason in reasons])
 
 
-def add_message(request, actor, body, visibility=Visibility.SHARED, files=()):
+def add_message(
+    request: AdvisoryRequest,
+    *,
+    actor: ActorLike,
+    body: str,
+    visibility: str = Visibility.SHARED,
+    files: Iterable[File] = (),
+) -> Message:
     """Add a message to the thread of `request`: an internal note, or one shared with the requester."""
     if visibility not in Visibility.values:
         raise ValidationError({"visibility": [_("Choose who may read the message.")]})
@@ -306,11 +341,19 @@ def add_message(request, actor, body, visibility=Visibility.SHARED, files=()):
                 found = notifications.to_staff(request, "requester_message", context)
             else:
                 found = [notifications.to_requester(request, "new_message", context)]
-            _enqueue(request, "advisory.advisoryrequest.message", found, f"message:{message.pk}")
+            _enqueue(request, MESSAGE_EVENT, found, f"message:{message.pk}")
     return message
 
 
-def upload_deliverable(assignment, actor, title, file, description="", submit=True):
+def upload_deliverable(
+    assignment: Assignment,
+    *,
+    actor: ActorLike,
+    title: str,
+    file: File,
+    description: str = "",
+    submit: bool = True,
+) -> Deliverable:
     """The expert of a running assignment uploads a deliverable, submitted for review unless told not to."""
     permissions.require(actor, "assignment.upload_deliverable", assignment)
     actor = as_actor(actor)
@@ -337,7 +380,9 @@ def upload_deliverable(assignment, actor, title, file, description="", submit=Tr
     return deliverable
 
 
-def record_feedback(request, actor, score, comment=""):
+def record_feedback(
+    request: AdvisoryRequest, *, actor: ActorLike, score: int | str, comment: str = ""
+) -> AdvisoryRequest:
     """The requester rates a delivered (or closed) engagement once: a score of 1 to 5 and a comment."""
     permissions.require(actor, "request.give_feedback", request)
     actor = as_actor(actor)
@@ -361,7 +406,7 @@ def record_feedback(request, actor, score, comment=""):
         wagtail_log(request, FEEDBACK_ACTION, user=None, data={"score": score})
         _enqueue(
             request,
-            "advisory.advisoryrequest.feedback",
+            FEEDBACK_EVENT,
             notifications.to_staff(
                 request, "feedback_received", {**notifications.base_context(request), "score": score}
             ),
@@ -383,12 +428,14 @@ def _escalate(request, deadline):
         **notifications.base_context(request),
         "deadline": deadline.purpose,
         "due_at": deadline.due_at.isoformat(),
+        # The escalation says which step is late: screening, or the decision.
+        "late_screening": deadline.purpose == SCREENING_DEADLINE,
     }
     found = notifications.to_staff(request, f"sla_overdue_{deadline.purpose}", context)
     found += notifications.to_leads(
         request, "sla_escalation", context, exclude=[message.recipient for message in found]
     )
-    _enqueue(request, "advisory.advisoryrequest.sla_overdue", found, f"deadline:{deadline.pk}")
+    _enqueue(request, SLA_OVERDUE_EVENT, found, f"deadline:{deadline.pk}")
 
 
 def _remind_expert(assignment, deadline, now):
@@ -402,7 +449,7 @@ def _remind_expert(assignment, deadline, now):
             assignment, "invitation_reminder", notifications.invitation_context(assignment)
         )
     ]
-    _enqueue(assignment, "advisory.assignment.reminder", found, f"deadline:{deadline.pk}")
+    _enqueue(assignment, REMINDER_EVENT, found, f"deadline:{deadline.pk}")
     return True
 
 
@@ -411,11 +458,11 @@ def _remind_requester(request, deadline):
     if request.state != state:
         return False
     found = [notifications.to_requester(request, template, notifications.base_context(request))]
-    _enqueue(request, "advisory.advisoryrequest.reminder", found, f"deadline:{deadline.pk}")
+    _enqueue(request, REMINDER_EVENT, found, f"deadline:{deadline.pk}")
     return True
 
 
-def process_due_deadlines(now=None):
+def process_due_deadlines(*, now: datetime | None = None) -> dict[str, int]:
     """The periodic scan: expire unanswered invitations, close delivered requests, escalate overdue SLAs,
     remind experts and requesters who owe an answer.
 
@@ -423,8 +470,6 @@ def process_due_deadlines(now=None):
     outbox rows, keyed by the deadline), whatever the number of scans running. Returns how many
     of each were handled.
     """
-    from django.contrib.contenttypes.models import ContentType
-
     now = now or timezone.now()
     request_type = ContentType.objects.get_for_model(AdvisoryRequest)
     assignment_type = ContentType.objects.get_for_model(Assignment)

@@ -4,7 +4,7 @@
 """
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import router, transaction
@@ -16,6 +16,16 @@ from . import audit, hooks, outbox
 from .actors import Actor, as_actor
 from .exceptions import StaleTransition, TransitionForbidden, TransitionInputError, TransitionUnavailable
 from .transitions import TransitionMeta, _performing, transition_meta
+
+
+class UserLike(Protocol):
+    """A Django user (signed in or anonymous): what `as_actor` turns into an Actor."""
+
+    is_authenticated: bool
+
+
+# Who may be named as the actor of a transition or a service: an Actor, or a user.
+ActorLike = Actor | UserLike
 
 
 @dataclass
@@ -34,7 +44,7 @@ class Performed:
     messages: list = field(default_factory=list)
 
     @property
-    def name(self):
+    def name(self) -> str:
         return self.transition.name
 
 
@@ -103,7 +113,15 @@ def _adopt(obj, fresh):
     obj._update_initial_state()
 
 
-def perform(obj, transition_name, actor, *, comment="", data=None, expected_state=None):
+def perform(
+    obj: ConcurrentTransitionMixin,
+    transition_name: str,
+    actor: ActorLike | None,
+    *,
+    comment: str = "",
+    data: dict[str, Any] | None = None,
+    expected_state: str | None = None,
+) -> Performed:
     """Perform transition `transition_name` on `obj` as `actor`, or raise and change nothing.
 
     `expected_state` is the state the caller showed its user (default: `obj`'s state in memory);

@@ -182,7 +182,7 @@ def request_form(page, request):
         else:
             try:
                 advisory_request, token = services.submit_request(
-                    form.cleaned_data, form.cleaned_data["attachments"], language=get_language()
+                    form.cleaned_data, files=form.cleaned_data["attachments"], language=get_language()
                 )
             except ValidationError as error:
                 spam.submissions.release(request)
@@ -424,7 +424,7 @@ def replace_link(page, request):
     if refusal is not None:
         return refusal
     try:
-        services.rotate_tracking_link(advisory_request, Actor.requester(advisory_request))
+        services.rotate_tracking_link(advisory_request, actor=Actor.requester(advisory_request))
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         return _redirect(_track_url(page, request))
@@ -473,11 +473,15 @@ def _perform_action(request, advisory_request, actor):
     shown = data["state"]
     try:
         if name == "feedback":
-            services.record_feedback(advisory_request, actor, data["score"], data.get("comment", ""))
+            services.record_feedback(
+                advisory_request, actor=actor, score=data["score"], comment=data.get("comment", "")
+            )
         elif name == "provide_info":
             if advisory_request.state != shown:
                 raise StaleTransition(_stale_message(advisory_request.state), current=advisory_request.state)
-            services.provide_info(advisory_request, actor, data["comment"], data["attachments"])
+            services.provide_info(
+                advisory_request, actor=actor, answer=data["comment"], files=data["attachments"]
+            )
         else:
             perform(advisory_request, name, actor, comment=data.get("comment", ""), expected_state=shown)
     except StaleTransition as error:

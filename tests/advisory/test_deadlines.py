@@ -150,7 +150,9 @@ def test_the_decision_clock_waits_while_the_requester_is_asked(clock, staff):
 def invitation(clock, staff):
     request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=staff[0])
     expert_user = ExpertUserFactory(email="expert@consult.example")
-    assignment = services.invite_expert(request, expert_user.expert_profile, AssignmentRole.LEAD, staff[0])
+    assignment = services.invite_expert(
+        request, expert_user.expert_profile, role=AssignmentRole.LEAD, actor=staff[0]
+    )
     return assignment, expert_user
 
 
@@ -204,7 +206,9 @@ def test_no_reminder_when_it_would_not_come_before_the_expiry(clock, staff):
     with override_settings(
         ADVISORY_INVITATION_RESPONSE_BUSINESS_DAYS=2, ADVISORY_INVITATION_REMINDER_BUSINESS_DAYS=2
     ):
-        assignment = services.invite_expert(request, ExpertFactory(), AssignmentRole.LEAD, staff[0])
+        assignment = services.invite_expert(
+            request, ExpertFactory(), role=AssignmentRole.LEAD, actor=staff[0]
+        )
     assert deadlines.get_deadline(assignment, REMINDER_DEADLINE) is None
     assert assignment.response_due_at == at(1)
     assert clock(at(1)) == handled(expired=1)

@@ -110,7 +110,7 @@ def _busy_month(people, traveller):
     # A submission in German, the link asked for again, screening, a question, its answer.
     request, _token = services.submit_request(valid_submission(requester_phone=PHONE), language="de")
     services.resend_tracking_link(request.requester_email)
-    services.rotate_tracking_link(request, coordinator)
+    services.rotate_tracking_link(request, actor=coordinator)
     perform(request, "screen", coordinator)
     perform(request, "ask_info", coordinator, comment="Welche Regionen?")
     perform(request, "provide_info", requester(request), comment="Bayern und Sachsen.")
@@ -120,12 +120,16 @@ def _busy_month(people, traveller):
 
     # Invitations: declined, withdrawn, accepted; the team proposed, objected to, approved.
     declining = ExpertUserFactory()
-    invited = services.invite_expert(request, declining.expert_profile, AssignmentRole.MEMBER, coordinator)
+    invited = services.invite_expert(
+        request, declining.expert_profile, role=AssignmentRole.MEMBER, actor=coordinator
+    )
     perform(invited, "decline", declining, comment="No time")
-    withdrawn = services.invite_expert(request, ExpertFactory(), AssignmentRole.MEMBER, coordinator)
+    withdrawn = services.invite_expert(
+        request, ExpertFactory(), role=AssignmentRole.MEMBER, actor=coordinator
+    )
     perform(withdrawn, "withdraw", coordinator, comment="")
     lead_assignment = services.invite_expert(
-        request, expert_user.expert_profile, AssignmentRole.LEAD, coordinator
+        request, expert_user.expert_profile, role=AssignmentRole.LEAD, actor=coordinator
     )
     perform(lead_assignment, "accept", expert_user, data={"no_conflict": True})
     perform(request, "propose_team", coordinator)
@@ -136,10 +140,12 @@ def _busy_month(people, traveller):
     perform(request, "resume", coordinator, comment="Budget approved")
 
     # Messages, a deliverable returned then approved, a member released and another completed.
-    services.add_message(request, coordinator, "Kick-off next week")
-    services.add_message(request, requester(request), "Fine")
-    services.add_message(request, coordinator, "Internal", Visibility.INTERNAL)
-    deliverable = services.upload_deliverable(lead_assignment, expert_user, "Report", upload("report.pdf"))
+    services.add_message(request, actor=coordinator, body="Kick-off next week")
+    services.add_message(request, actor=requester(request), body="Fine")
+    services.add_message(request, actor=coordinator, body="Internal", visibility=Visibility.INTERNAL)
+    deliverable = services.upload_deliverable(
+        lead_assignment, actor=expert_user, title="Report", file=upload("report.pdf")
+    )
     perform(deliverable, "request_changes", coordinator, comment="Please add the budget.")
     perform(deliverable, "submit", expert_user)
     perform(deliverable, "approve", coordinator)
@@ -147,7 +153,7 @@ def _busy_month(people, traveller):
         member = AssignmentFactory(request=request, state="accepted", role=AssignmentRole.MEMBER)
         perform(member, transition, coordinator, comment="Done")
     perform(request, "deliver", coordinator)
-    services.record_feedback(request, requester(request), 5, "Sehr gut")
+    services.record_feedback(request, actor=requester(request), score=5, comment="Sehr gut")
     perform(request, "close", coordinator)
     # The requester asks for a copy of their data, and another requester for its erasure.
     privacy.ask(request, "export")
@@ -163,7 +169,7 @@ def _busy_month(people, traveller):
     waiting = AdvisoryRequestFactory(state=S.SCREENING, owner=coordinator)
     perform(waiting, "ask_info", coordinator, comment="Budget?")
     staffed, _ = _staffed(coordinator, expert_user, S.ACCEPTED)
-    slow = services.invite_expert(staffed, ExpertFactory(), AssignmentRole.MEMBER, coordinator)
+    slow = services.invite_expert(staffed, ExpertFactory(), role=AssignmentRole.MEMBER, actor=coordinator)
     perform(staffed, "propose_team", coordinator)
     traveller.move_to(start + timedelta(days=3, minutes=1))
     services.process_due_deadlines()  # Thursday: the invitation reminder (3 business days)

@@ -267,7 +267,9 @@ def _refused(call):
 def _invite(situation, actor):
     """Both ways of inviting: the service, and the engine's "invite" on an assignment saved in "new"."""
     request = situation.request
-    by_service = not _refused(lambda: services.invite_expert(request, ExpertFactory(), "member", actor))
+    by_service = not _refused(
+        lambda: services.invite_expert(request, ExpertFactory(), role="member", actor=actor)
+    )
     new = Assignment.objects.create(
         request=request,
         expert=ExpertFactory(),
@@ -314,15 +316,19 @@ def probe(situation):
         return selectors.history(actor, request).exists()
     if action in ("request.add_shared_message", "request.add_internal_note"):
         visibility = Visibility.SHARED if action.endswith("shared_message") else Visibility.INTERNAL
-        return not _refused(lambda: services.add_message(request, actor, "Hello", visibility))
+        return not _refused(
+            lambda: services.add_message(request, actor=actor, body="Hello", visibility=visibility)
+        )
     if action == "request.invite_expert":
         return _invite(situation, actor)
     if action == "request.give_feedback":
-        return not _refused(lambda: services.record_feedback(request, actor, 5))
+        return not _refused(lambda: services.record_feedback(request, actor=actor, score=5))
     if action == "request.rotate_tracking_link":
-        return not _refused(lambda: services.rotate_tracking_link(request, actor))
+        return not _refused(lambda: services.rotate_tracking_link(request, actor=actor))
     if action == "assignment.upload_deliverable":
-        return not _refused(lambda: services.upload_deliverable(situation.target, actor, "Report", upload()))
+        return not _refused(
+            lambda: services.upload_deliverable(situation.target, actor=actor, title="Report", file=upload())
+        )
     if action == "queue.view":
         allowed = permissions.can(actor, action)
         if not allowed and not isinstance(actor, Actor):
@@ -374,13 +380,13 @@ def test_an_anonymous_actor_is_refused_by_a_permission_check_not_a_crash(nobody)
     with pytest.raises(TransitionForbidden, match="You are not allowed to perform “Accept the invitation”"):
         perform(assignment, "accept", nobody, data={"no_conflict": True})
     with pytest.raises(PermissionDenied, match="not allowed to invite an expert"):
-        services.invite_expert(request, ExpertFactory(), "member", nobody)
+        services.invite_expert(request, ExpertFactory(), role="member", actor=nobody)
     with pytest.raises(PermissionDenied, match="not allowed to write a message shared with the requester"):
-        services.add_message(request, nobody, "Hello")
+        services.add_message(request, actor=nobody, body="Hello")
     with pytest.raises(PermissionDenied, match="not allowed to give feedback"):
-        services.record_feedback(request, nobody, 5)
+        services.record_feedback(request, actor=nobody, score=5)
     with pytest.raises(PermissionDenied, match="not allowed to upload a deliverable"):
-        services.upload_deliverable(assignment, nobody, "Report", upload())
+        services.upload_deliverable(assignment, actor=nobody, title="Report", file=upload())
     assert AdvisoryRequest.objects.get(pk=request.pk).state == S.ACCEPTED
     assert Assignment.objects.get(pk=assignment.pk).state == A.INVITED
 

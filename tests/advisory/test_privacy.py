@@ -63,12 +63,19 @@ def declined(db, django_capture_on_commit_callbacks):
     """A request carried through the engine: files, a question, an answer, a note naming the person."""
     coordinator = CoordinatorFactory(countries=["DE"])
     with django_capture_on_commit_callbacks(execute=True):
-        request, _token = services.submit_request(valid_submission(), [upload("brief.pdf")], "en")
+        request, _token = services.submit_request(
+            valid_submission(), files=[upload("brief.pdf")], language="en"
+        )
         perform(request, "screen", Actor.for_user(coordinator))
         perform(request, "ask_info", Actor.for_user(coordinator), comment=f"Dear {NAME}, which regions?")
-        services.provide_info(request, Actor.requester(request), f"Call me on {PHONE}.", [upload("map.pdf")])
+        services.provide_info(
+            request, actor=Actor.requester(request), answer=f"Call me on {PHONE}.", files=[upload("map.pdf")]
+        )
         services.add_message(
-            request, coordinator, f"Spoke to {NAME} ({ADDRESS}) on the phone.", visibility=Visibility.INTERNAL
+            request,
+            actor=coordinator,
+            body=f"Spoke to {NAME} ({ADDRESS}) on the phone.",
+            visibility=Visibility.INTERNAL,
         )
         perform(request, "decline", Actor.for_user(coordinator), comment=f"Out of scope, told {NAME}.")
     return AdvisoryRequest.objects.get(pk=request.pk)
@@ -385,7 +392,7 @@ def test_the_consent_names_the_versions_of_the_form_and_the_privacy_page():
     page_revision = page.save_revision()
     page_revision.publish()
 
-    request, _token = services.submit_request(valid_submission(), [], "en")
+    request, _token = services.submit_request(valid_submission(), files=[], language="en")
     assert (
         request.privacy_notice_version
         == f"en:form-{page.pk}.r{page_revision.pk}:policy-{policy.pk}.r{policy_revision.pk}"
@@ -397,7 +404,7 @@ def test_the_consent_names_the_versions_of_the_form_and_the_privacy_page():
     # A new wording of the privacy page is a new version.
     newer = policy.save_revision()
     newer.publish()
-    later, _token = services.submit_request(valid_submission(), [], "en")
+    later, _token = services.submit_request(valid_submission(), files=[], language="en")
     assert later.privacy_notice_version.endswith(f":policy-{policy.pk}.r{newer.pk}")
 
 

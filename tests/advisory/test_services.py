@@ -47,7 +47,7 @@ def outbox_for(obj):
 
 def test_submit_request_creates_attachments_submits_and_returns_the_token_once(coordinator):
     request, token = services.submit_request(
-        valid_submission(), [upload("brief.pdf"), upload("terms.docx", docx_bytes())], "de"
+        valid_submission(), files=[upload("brief.pdf"), upload("terms.docx", docx_bytes())], language="de"
     )
 
     assert request.state == S.SUBMITTED and request.reference.startswith("ADV-")
@@ -70,7 +70,7 @@ def test_submit_request_creates_attachments_submits_and_returns_the_token_once(c
 
 def test_a_refused_file_stores_nothing():
     with pytest.raises(ValidationError) as error:
-        services.submit_request(valid_submission(), [upload("invoice.pdf", ELF_BYTES)], "en")
+        services.submit_request(valid_submission(), files=[upload("invoice.pdf", ELF_BYTES)], language="en")
     assert "attachments" in error.value.message_dict
     assert not AdvisoryRequest.objects.exists() and not Attachment.objects.exists()
 
@@ -94,7 +94,7 @@ def test_the_service_validates_again_whatever_the_form_did(overrides, field):
         for key, value in overrides.items()
     }
     with pytest.raises(ValidationError) as error:
-        services.submit_request(valid_submission(**overrides), [], "en")
+        services.submit_request(valid_submission(**overrides), files=[], language="en")
     assert field in error.value.message_dict
     assert not AdvisoryRequest.objects.exists()
 
@@ -104,7 +104,7 @@ def test_an_inactive_country_is_refused():
     germany.active = False
     germany.save()
     with pytest.raises(ValidationError):
-        services.submit_request(valid_submission(), [], "en")
+        services.submit_request(valid_submission(), files=[], language="en")
 
 
 def test_expertise_areas_chosen_in_another_language_link_the_default_rows():
@@ -113,7 +113,9 @@ def test_expertise_areas_chosen_in_another_language_link_the_default_rows():
     german = english.copy_for_translation(german_locale)
     german.name = "Programmgestaltung"
     german.save()
-    request, _token = services.submit_request(valid_submission(expertise_areas=[german]), [], "de")
+    request, _token = services.submit_request(
+        valid_submission(expertise_areas=[german]), files=[], language="de"
+    )
     assert list(request.expertise_areas.all()) == [english]
     assert ExpertiseArea.canonicalise([]).count() == 0
 
@@ -121,7 +123,7 @@ def test_expertise_areas_chosen_in_another_language_link_the_default_rows():
 def test_free_text_is_stored_as_written():
     payload = "<script>alert(1)</script> javascript:alert(1)"
     request, _token = services.submit_request(
-        valid_submission(description=payload, organisation=payload), [], "en"
+        valid_submission(description=payload, organisation=payload), files=[], language="en"
     )
     request.refresh_from_db()
     assert request.description == payload
@@ -179,7 +181,7 @@ def test_issuing_a_token_records_when(submitted):
 def test_rotating_the_link_replaces_it_audits_and_mails_the_new_one(submitted):
     coordinator = CoordinatorFactory(countries=["DE"])
     old = submitted.issue_tracking_token()
-    services.rotate_tracking_link(submitted, coordinator)
+    services.rotate_tracking_link(submitted, actor=coordinator)
     assert AdvisoryRequest.find_by_token(old) is None
     [message] = outbox_for(submitted).filter(template="advisory/email/tracking_link_replaced")
     assert message.recipient == submitted.requester_email
@@ -199,10 +201,10 @@ def test_only_the_requester_and_coordinators_in_scope_may_rotate_the_link(submit
     ]
     for outsider in outsiders:
         with pytest.raises(PermissionDenied, match="not allowed to replace the tracking link"):
-            services.rotate_tracking_link(submitted, outsider)
+            services.rotate_tracking_link(submitted, actor=outsider)
     assert AdvisoryRequest.find_by_token(old) == submitted
     assert not outbox_for(submitted).filter(template="advisory/email/tracking_link_replaced").exists()
-    services.rotate_tracking_link(submitted, requester(submitted))
+    services.rotate_tracking_link(submitted, actor=requester(submitted))
     assert AdvisoryRequest.find_by_token(old) is None
 
 
@@ -212,7 +214,7 @@ def test_only_the_requester_and_coordinators_in_scope_may_rotate_the_link(submit
 def test_provide_info_attaches_the_files_to_the_answer(coordinator):
     request = AdvisoryRequestFactory(state=S.AWAITING_INFO, owner=coordinator)
     performed = services.provide_info(
-        request, requester(request), "Here is the budget.", [upload("budget.pdf")]
+        request, actor=requester(request), answer="Here is the budget.", files=[upload("budget.pdf")]
     )
     assert request.state == S.SCREENING
     [attachment] = request.attachments.all()
@@ -227,7 +229,7 @@ def test_invite_expert_creates_an_invitation_with_a_response_deadline(coordinato
     request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
     expert = ExpertFactory()
 
-    assignment = services.invite_expert(request, expert, "lead", coordinator)
+    assignment = services.invite_expert(request, expert, role="lead", actor=coordinator)
 
     assert (assignment.state, assignment.role, assignment.invited_by) == ("invited", "lead", coordinator)
     assert timezone.localtime(assignment.response_due_at).date().isoformat() == "2026-11-30"
@@ -245,7 +247,7 @@ def test_invite_expert_is_the_engines_invite_transition(coordinator):
 
     request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
     with mock.patch("advisory.services.perform", wraps=services.perform) as engine:
-        assignment = services.invite_expert(request, ExpertFactory(), "member", coordinator)
+        assignment = services.invite_expert(request, ExpertFactory(), role="member", actor=coordinator)
     [(args, _kwargs)] = engine.call_args_list
     assert (args[0].pk, args[1], args[2].user) == (assignment.pk, "invite", coordinator)
     assert not ModelLogEntry.objects.filter(action=services.INVITE_ACTION).exists()
@@ -267,22 +269,24 @@ def test_invite_expert_does_not_refresh_the_request_from_the_database(coordinato
 
     request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
     with mock.patch.object(AdvisoryRequest, "refresh_from_db", side_effect=AssertionError("refreshed")):
-        services.invite_expert(request, ExpertFactory(), "member", coordinator)
+        services.invite_expert(request, ExpertFactory(), role="member", actor=coordinator)
 
 
 def test_invite_expert_refuses_excluded_experts_with_the_reasons(coordinator):
     request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator, organisation="Acme")
     with pytest.raises(ValidationError) as error:
-        services.invite_expert(request, ExpertFactory(employer="ACME", active=False), "member", coordinator)
+        services.invite_expert(
+            request, ExpertFactory(employer="ACME", active=False), role="member", actor=coordinator
+        )
     assert error.value.messages == [
         "Inactive in the network.",
         "Works for the requesting organisation (conflict of interest).",
     ]
     assert {reason.code for reason in error.value.error_list} == {"excluded"}
     expert = ExpertFactory()
-    services.invite_expert(request, expert, "member", coordinator)
+    services.invite_expert(request, expert, role="member", actor=coordinator)
     with pytest.raises(ValidationError) as error:
-        services.invite_expert(request, expert, "member", coordinator)
+        services.invite_expert(request, expert, role="member", actor=coordinator)
     assert (error.value.code, error.value.messages) == (
         "duplicate",
         ["This expert is already invited to this request."],
@@ -296,19 +300,19 @@ def test_invite_expert_refuses_an_anonymous_caller_with_a_permission_error(coord
     request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
     for nobody in (None, AnonymousUser()):
         with pytest.raises(PermissionDenied, match="not allowed to invite an expert"):
-            services.invite_expert(request, ExpertFactory(), "member", nobody)
+            services.invite_expert(request, ExpertFactory(), role="member", actor=nobody)
     assert not Assignment.objects.filter(request=request).exists()
 
 
 def test_invite_expert_checks_scope_state_and_role(coordinator, other_coordinator):
     request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
     with pytest.raises(PermissionDenied):
-        services.invite_expert(request, ExpertFactory(), "member", other_coordinator)
+        services.invite_expert(request, ExpertFactory(), role="member", actor=other_coordinator)
     with pytest.raises(ValidationError):
-        services.invite_expert(request, ExpertFactory(), "boss", coordinator)
+        services.invite_expert(request, ExpertFactory(), role="boss", actor=coordinator)
     screening = AdvisoryRequestFactory(state=S.SCREENING, owner=coordinator)
     with pytest.raises(ValidationError) as error:
-        services.invite_expert(screening, ExpertFactory(), "member", coordinator)
+        services.invite_expert(screening, ExpertFactory(), role="member", actor=coordinator)
     [reason] = error.value.error_list
     assert (reason.code, reason.message) == (
         "unavailable",
@@ -324,10 +328,14 @@ def test_messages_and_notes(coordinator, expert_user):
     request = AdvisoryRequestFactory(state=S.IN_PROGRESS, owner=coordinator)
     AssignmentFactory(request=request, expert=expert_user.expert_profile, state="accepted")
 
-    note = services.add_message(request, coordinator, "Check the budget", Visibility.INTERNAL)
-    shared = services.add_message(request, coordinator, "Kick-off next week", files=[upload("agenda.pdf")])
-    answer = services.add_message(request, requester(request), "Fine")
-    by_expert = services.add_message(request, expert_user, "Looking forward")
+    note = services.add_message(
+        request, actor=coordinator, body="Check the budget", visibility=Visibility.INTERNAL
+    )
+    shared = services.add_message(
+        request, actor=coordinator, body="Kick-off next week", files=[upload("agenda.pdf")]
+    )
+    answer = services.add_message(request, actor=requester(request), body="Fine")
+    by_expert = services.add_message(request, actor=expert_user, body="Looking forward")
 
     assert [m.author_kind for m in (note, shared, answer, by_expert)] == [
         "coordinator",
@@ -343,9 +351,9 @@ def test_messages_and_notes(coordinator, expert_user):
         "advisory/email/requester_message",
     ]
     with pytest.raises(PermissionDenied):
-        services.add_message(request, expert_user, "psst", Visibility.INTERNAL)
+        services.add_message(request, actor=expert_user, body="psst", visibility=Visibility.INTERNAL)
     with pytest.raises(ValidationError):
-        services.add_message(request, coordinator, "   ")
+        services.add_message(request, actor=coordinator, body="   ")
 
 
 # Deliverables -----------------------------------------------------------------------------
@@ -354,27 +362,29 @@ def test_messages_and_notes(coordinator, expert_user):
 def test_upload_deliverable_submits_it_for_review(coordinator):
     user = ExpertUserFactory()
     assignment = AssignmentFactory(expert=user.expert_profile, state="accepted", request__owner=coordinator)
-    deliverable = services.upload_deliverable(assignment, user, "Final report", upload("final.pdf"))
+    deliverable = services.upload_deliverable(
+        assignment, actor=user, title="Final report", file=upload("final.pdf")
+    )
     assert (deliverable.state, deliverable.request, deliverable.uploaded_by) == (
         "submitted",
         assignment.request,
         user,
     )
     draft = services.upload_deliverable(
-        assignment, user, "Draft", upload("d.docx", docx_bytes()), submit=False
+        assignment, actor=user, title="Draft", file=upload("d.docx", docx_bytes()), submit=False
     )
     assert draft.state == "draft"
     with pytest.raises(ValidationError):
-        services.upload_deliverable(assignment, user, "Bad", upload("x.pdf", ELF_BYTES))
+        services.upload_deliverable(assignment, actor=user, title="Bad", file=upload("x.pdf", ELF_BYTES))
     with pytest.raises(PermissionDenied):
-        services.upload_deliverable(assignment, ExpertUserFactory(), "Not mine", upload())
+        services.upload_deliverable(assignment, actor=ExpertUserFactory(), title="Not mine", file=upload())
 
 
 def test_only_a_running_assignment_takes_deliverables():
     user = ExpertUserFactory()
     assignment = AssignmentFactory(expert=user.expert_profile, state="invited")
     with pytest.raises(ValidationError):
-        services.upload_deliverable(assignment, user, "Early", upload())
+        services.upload_deliverable(assignment, actor=user, title="Early", file=upload())
 
 
 # Feedback ---------------------------------------------------------------------------------
@@ -383,17 +393,17 @@ def test_only_a_running_assignment_takes_deliverables():
 def test_feedback_once_after_delivery(coordinator):
     request = AdvisoryRequestFactory(state=S.DELIVERED, owner=coordinator)
     with pytest.raises(ValidationError):
-        services.record_feedback(request, requester(request), 6)
-    services.record_feedback(request, requester(request), "4", "Very useful")
+        services.record_feedback(request, actor=requester(request), score=6)
+    services.record_feedback(request, actor=requester(request), score="4", comment="Very useful")
     request.refresh_from_db()
     assert (request.feedback_score, request.feedback_comment) == (4, "Very useful")
     with pytest.raises(ValidationError, match="already"):
-        services.record_feedback(request, requester(request), 5)
+        services.record_feedback(request, actor=requester(request), score=5)
     with pytest.raises(PermissionDenied):
-        services.record_feedback(request, coordinator, 5)
+        services.record_feedback(request, actor=coordinator, score=5)
     running = AdvisoryRequestFactory(state=S.IN_PROGRESS)
     with pytest.raises(ValidationError):
-        services.record_feedback(running, requester(running), 5)
+        services.record_feedback(running, actor=requester(running), score=5)
 
 
 # The deadline scan ------------------------------------------------------------------------
@@ -401,7 +411,7 @@ def test_feedback_once_after_delivery(coordinator):
 
 def test_the_scan_expires_invitations_closes_delivered_requests_and_escalates(coordinator):
     request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
-    assignment = services.invite_expert(request, ExpertFactory(), "lead", coordinator)
+    assignment = services.invite_expert(request, ExpertFactory(), role="lead", actor=coordinator)
     delivered = AdvisoryRequestFactory(state=S.IN_PROGRESS, owner=coordinator)
     deliverable_assignment = AssignmentFactory(request=delivered, state="accepted")
     DeliverableFactory(assignment=deliverable_assignment, state="approved")

@@ -124,7 +124,7 @@ class AdvisoryMachine(RuleBasedStateMachine):
         user = self.actors[expert]
         self._try(
             lambda: services.invite_expert(
-                self._fresh_request(), user.expert_profile, role, self.actors[actor]
+                self._fresh_request(), user.expert_profile, role=role, actor=self.actors[actor]
             )
         )
 
@@ -142,7 +142,11 @@ class AdvisoryMachine(RuleBasedStateMachine):
         user = self.actors[expert]
         assignment = self.request.assignments.filter(expert=user.expert_profile).order_by("-pk").first()
         if assignment is not None:
-            self._try(lambda: services.upload_deliverable(assignment, user, "Report", upload("report.pdf")))
+            self._try(
+                lambda: services.upload_deliverable(
+                    assignment, actor=user, title="Report", file=upload("report.pdf")
+                )
+            )
 
     @rule(
         actor=st.sampled_from(ACTORS), name=st.sampled_from(DELIVERABLE_TRANSITIONS), index=st.integers(0, 5)
@@ -227,11 +231,13 @@ class HappyPathMachine(AdvisoryMachine):
             lambda: perform(self._fresh_request(), "submit", requester),
             lambda: perform(self._fresh_request(), "screen", owner),
             lambda: perform(self._fresh_request(), "accept", owner, **INPUT),
-            lambda: services.invite_expert(self._fresh_request(), a.expert_profile, "lead", owner),
+            lambda: services.invite_expert(self._fresh_request(), a.expert_profile, role="lead", actor=owner),
             lambda: perform(lead_assignment(), "accept", a, **INPUT),
             lambda: perform(self._fresh_request(), "propose_team", owner),
             lambda: perform(self._fresh_request(), "approve_team", requester),
-            lambda: services.upload_deliverable(lead_assignment(), a, "Report", upload("report.pdf")),
+            lambda: services.upload_deliverable(
+                lead_assignment(), actor=a, title="Report", file=upload("report.pdf")
+            ),
             lambda: perform(deliverable(), "approve", owner),
             lambda: perform(self._fresh_request(), "hold", owner, **INPUT),
             lambda: perform(self._fresh_request(), "resume", owner, **INPUT),

@@ -63,7 +63,9 @@ def test_sending_the_tracking_link_prints_no_address_and_no_link(
     dev_backend, capsys, caplog, unfiltered_logs
 ):
     caplog.set_level(logging.DEBUG)
-    request, token = services.submit_request(valid_submission(requester_email=ADDRESS), [], "en")
+    request, token = services.submit_request(
+        valid_submission(requester_email=ADDRESS), files=[], language="en"
+    )
     to_requester = OutboxMessage.objects.filter(recipient=ADDRESS)
     assert to_requester.exists()
 

@@ -78,7 +78,7 @@ def csp_site():
     )
     home.add_child(instance=form_page)
     form_page.save_revision().publish()
-    request, token = services.submit_request(valid_submission(), [], "en")
+    request, token = services.submit_request(valid_submission(), files=[], language="en")
     editor = SuperUserFactory(username="editor")
     editor.set_password(PASSWORD)
     editor.save()

@@ -38,7 +38,7 @@ def _invite(request_pk, expert, coordinator):
     # Each thread loads its own copy, as each HTTP request of a threaded server does.
     def call():
         request = AdvisoryRequest.objects.get(pk=request_pk)
-        return services.invite_expert(request, expert, AssignmentRole.MEMBER, coordinator).pk
+        return services.invite_expert(request, expert, role=AssignmentRole.MEMBER, actor=coordinator).pk
 
     return call
 

@@ -142,7 +142,10 @@ def injected(request, client, form_page):
     from advisory.choices import AssignmentRole
 
     assignment = services.invite_expert(
-        AdvisoryRequest.objects.get(pk=engaged.pk), expert_user.expert_profile, AssignmentRole.LEAD, owner
+        AdvisoryRequest.objects.get(pk=engaged.pk),
+        expert_user.expert_profile,
+        role=AssignmentRole.LEAD,
+        actor=owner,
     )
     perform(assignment, "accept", expert_user, data={"no_conflict": True})
     expert = client_for(expert_user)

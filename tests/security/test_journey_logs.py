@@ -98,7 +98,10 @@ def run_journey(client, page):
     )
     expert_user = ExpertUserFactory()
     assignment = services.invite_expert(
-        AdvisoryRequest.objects.get(pk=obj.pk), expert_user.expert_profile, AssignmentRole.LEAD, owner
+        AdvisoryRequest.objects.get(pk=obj.pk),
+        expert_user.expert_profile,
+        role=AssignmentRole.LEAD,
+        actor=owner,
     )
     perform(assignment, "accept", expert_user, data={"no_conflict": True})
     expert = client_for(expert_user)

@@ -156,8 +156,8 @@ class ExpertMessageView(AssignmentView):
             try:
                 services.add_message(
                     self.obj,
-                    self.actor,
-                    form.cleaned_data["body"],
+                    actor=self.actor,
+                    body=form.cleaned_data["body"],
                     visibility=Visibility.SHARED,
                     files=form.cleaned_data["attachments"],
                 )
@@ -221,9 +221,9 @@ class DeliverableUploadView(ExpertBaseView):
             try:
                 deliverable = services.upload_deliverable(
                     self.assignment,
-                    self.actor,
-                    form.cleaned_data["title"],
-                    form.cleaned_data["file"],
+                    actor=self.actor,
+                    title=form.cleaned_data["title"],
+                    file=form.cleaned_data["file"],
                     description=form.cleaned_data["description"],
                 )
             except ValidationError as error:

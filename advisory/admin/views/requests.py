@@ -261,8 +261,8 @@ class MessageCreateView(RequestDetailView):
             try:
                 services.add_message(
                     self.obj,
-                    self.actor,
-                    form.cleaned_data["body"],
+                    actor=self.actor,
+                    body=form.cleaned_data["body"],
                     visibility=form.cleaned_data["visibility"],
                     files=form.cleaned_data["attachments"],
                 )
@@ -305,7 +305,7 @@ class InviteView(AdvisoryAccessMixin, TemplateView):
         if expert is None:
             raise Http404
         try:
-            assignment = services.invite_expert(obj, expert, form.cleaned_data["role"], self.actor)
+            assignment = services.invite_expert(obj, expert, role=form.cleaned_data["role"], actor=self.actor)
         except ValidationError as error:
             messages.error(
                 request,
@@ -336,7 +336,7 @@ class RotateTrackingLinkView(AdvisoryAccessMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         obj = visible_request(request, kwargs["pk"])
         # PermissionDenied here becomes the logged 403 page of AdvisoryAccessMixin.
-        services.rotate_tracking_link(obj, self.actor)
+        services.rotate_tracking_link(obj, actor=self.actor)
         messages.success(
             request,
             _("A new tracking link was e-mailed to the requester; the old link no longer works."),

@@ -37,9 +37,13 @@ def hostile(coordinator, expert_user):
     assignment = invitation_for(expert_user, state="accepted", request=obj)
     assignment.conflict_statement = SCRIPT
     assignment.save(update_fields=["conflict_statement"])
-    services.add_message(obj, coordinator, f"{SCRIPT} note", visibility="internal")
+    services.add_message(obj, actor=coordinator, body=f"{SCRIPT} note", visibility="internal")
     services.add_message(
-        obj, coordinator, f"{IMG} {JS_URL} shared", visibility="shared", files=[upload(f"{SCRIPT}.pdf")]
+        obj,
+        actor=coordinator,
+        body=f"{IMG} {JS_URL} shared",
+        visibility="shared",
+        files=[upload(f"{SCRIPT}.pdf")],
     )
     Deliverable.objects.create(
         request=obj,

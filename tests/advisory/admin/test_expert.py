@@ -119,8 +119,8 @@ def test_the_engagement_shows_only_what_an_expert_needs(login, coordinator, expe
         state="declined",
         decline_reason="Conflict with my employer",
     )
-    services.add_message(obj, coordinator, "Internal: the budget is tight", visibility="internal")
-    services.add_message(obj, coordinator, "Welcome to the engagement", visibility="shared")
+    services.add_message(obj, actor=coordinator, body="Internal: the budget is tight", visibility="internal")
+    services.add_message(obj, actor=coordinator, body="Welcome to the engagement", visibility="shared")
     response = login(expert_user).get(assignment_page(mine))
     assert response.status_code == 200
     html = response.content.decode()

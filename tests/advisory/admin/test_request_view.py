@@ -89,7 +89,7 @@ def test_the_attachments_of_internal_notes_stay_with_the_coordinators(login, coo
     obj = make_request(S.IN_PROGRESS, owner=coordinator)
     invitation_for(expert_user, state="accepted", request=obj)
     note = services.add_message(
-        obj, coordinator, "Budget memo", visibility="internal", files=[upload("memo.pdf")]
+        obj, actor=coordinator, body="Budget memo", visibility="internal", files=[upload("memo.pdf")]
     )
     attachment = note.attachments.get()
     url = reverse("advisory_files:attachment", args=[attachment.pk])
@@ -162,7 +162,7 @@ def test_the_timeline_lists_the_audit_entries_of_the_request_its_assignments_and
     obj = make_request(S.SUBMITTED)
     perform(obj, "screen", coordinator)
     perform(obj, "accept", coordinator, data={"service_type": "training", "scope_summary": "Two workshops"})
-    assignment = services.invite_expert(obj, expert_user.expert_profile, "lead", coordinator)
+    assignment = services.invite_expert(obj, expert_user.expert_profile, role="lead", actor=coordinator)
     perform(assignment, "decline", expert_user, comment="On leave in spring")
     response = login(coordinator).get(detail_url(obj))
     entries = response.context["timeline"]

@@ -130,7 +130,9 @@ class Journey:
     def staff(self, name="Erika Expertin"):
         self.expert_user = ExpertUserFactory(expert__name=name)
         expert = self.expert_user.expert_profile
-        self.assignment = services.invite_expert(self.fresh(), expert, AssignmentRole.LEAD, self.owner)
+        self.assignment = services.invite_expert(
+            self.fresh(), expert, role=AssignmentRole.LEAD, actor=self.owner
+        )
         perform(self.assignment, "accept", self.expert_user, data={"no_conflict": True})
         return self
 
@@ -144,7 +146,7 @@ class Journey:
 
     def deliver(self, title="Final report"):
         deliverable = services.upload_deliverable(
-            self.assignment, self.expert_user, title, upload("final-report.pdf")
+            self.assignment, actor=self.expert_user, title=title, file=upload("final-report.pdf")
         )
         perform(deliverable, "approve", self.owner)
         perform(self.fresh(), "deliver", self.owner)
@@ -173,7 +175,7 @@ def journey(db):
 
     def make(state="submitted", **overrides):
         owner = CoordinatorFactory(countries=["DE"])
-        request, token = services.submit_request(valid_submission(**overrides), [], "en")
+        request, token = services.submit_request(valid_submission(**overrides), files=[], language="en")
         return Journey(request=request, token=token, owner=owner).to(state)
 
     return make

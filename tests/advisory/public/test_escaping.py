@@ -54,12 +54,12 @@ def test_payloads_in_messages_answers_team_and_deliverables_are_escaped(client, 
             **_valid(),
             "description": f"{SCRIPT} {JAVASCRIPT}",
         },
-        [],
-        "en",
+        files=[],
+        language="en",
     )
     journey = Journey(request=request, token=token, owner=CoordinatorFactory(countries=["DE"]))
     journey.screen()
-    services.add_message(journey.fresh(), journey.owner, f"{SCRIPT} [link]({JAVASCRIPT}) {TAG}")
+    services.add_message(journey.fresh(), actor=journey.owner, body=f"{SCRIPT} [link]({JAVASCRIPT}) {TAG}")
     journey.ask_info(question=f"{SCRIPT} {JAVASCRIPT}")
     open_tracking(client, form_page, token)
     client.post(

@@ -37,7 +37,7 @@ def test_a_programme_name_with_line_breaks_is_refused_by_the_form(client, form_p
 def test_the_service_refuses_line_breaks_in_single_line_fields_whatever_the_form_did():
     for field in ("requester_name", "organisation", "programme_name", "requester_phone"):
         with pytest.raises(ValidationError) as refused:
-            services.submit_request(valid_submission(**{field: "A\nB"}), [], "en")
+            services.submit_request(valid_submission(**{field: "A\nB"}), files=[], language="en")
         assert refused.value.message_dict[field] == ["Please write this on a single line."]
     assert not AdvisoryRequest.objects.exists()
 
@@ -64,7 +64,7 @@ def test_a_crafted_programme_name_cannot_make_a_paragraph_in_the_staff_mail():
 def test_requester_comments_are_quoted_line_by_line_in_text_mails(journey):
     j = journey("awaiting_info")
     services.provide_info(
-        j.fresh(), j.requester, "Our answer.\n\nDear colleagues, the secretariat says: pay now."
+        j.fresh(), actor=j.requester, answer="Our answer.\n\nDear colleagues, the secretariat says: pay now."
     )
     _subject, text, html = mail("information_provided")
     assert "> Our answer.\n>\n> Dear colleagues, the secretariat says: pay now." in text

@@ -104,7 +104,7 @@ def test_the_invalid_link_page_is_translated(client, german_page):
 
 def test_a_rotated_token_stops_working(client, form_page, journey):
     j = journey()
-    services.rotate_tracking_link(j.fresh(), j.requester)
+    services.rotate_tracking_link(j.fresh(), actor=j.requester)
     assert open_link(client, form_page, j.token).status_code == 404
 
 
@@ -148,7 +148,9 @@ def test_status_and_explanation_are_in_the_language_of_the_page(client, german_p
 
 def test_the_timeline_lists_steps_without_names_or_internal_notes(client, form_page, journey):
     j = journey("team_proposed")
-    services.add_message(j.fresh(), j.owner, "Internal: budget looks thin", visibility=Visibility.INTERNAL)
+    services.add_message(
+        j.fresh(), actor=j.owner, body="Internal: budget looks thin", visibility=Visibility.INTERNAL
+    )
     html = view(client, form_page, j).content.decode()
     for label in (
         "Request submitted",
@@ -172,9 +174,9 @@ def test_the_team_is_shown_by_name_and_role_once_proposed(client, form_page, jou
 
 def test_shared_messages_are_shown_as_from_the_secretariat(client, form_page, journey):
     j = journey("screening")
-    services.add_message(j.fresh(), j.owner, "Could you send the programme budget?")
+    services.add_message(j.fresh(), actor=j.owner, body="Could you send the programme budget?")
     services.add_message(
-        j.fresh(), j.owner, "Note to self: call the ministry", visibility=Visibility.INTERNAL
+        j.fresh(), actor=j.owner, body="Note to self: call the ministry", visibility=Visibility.INTERNAL
     )
     html = view(client, form_page, j).content.decode()
     assert "Could you send the programme budget?" in html
@@ -399,9 +401,13 @@ def test_deliverables_not_approved_or_of_another_request_are_not_found(client, f
 def test_attachments_of_internal_notes_are_not_downloadable(client, form_page, journey):
     j = journey("screening")
     note = services.add_message(
-        j.fresh(), j.owner, "Internal", visibility=Visibility.INTERNAL, files=[upload("internal.pdf")]
+        j.fresh(),
+        actor=j.owner,
+        body="Internal",
+        visibility=Visibility.INTERNAL,
+        files=[upload("internal.pdf")],
     )
-    shared = services.add_message(j.fresh(), j.owner, "Shared", files=[upload("questions.pdf")])
+    shared = services.add_message(j.fresh(), actor=j.owner, body="Shared", files=[upload("questions.pdf")])
     internal_file, shared_file = note.attachments.get(), shared.attachments.get()
     opened(client, form_page, j)
     assert client.get(download_url(form_page, "files", internal_file.pk)).status_code == 404

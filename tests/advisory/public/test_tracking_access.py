@@ -86,7 +86,7 @@ def test_a_rotated_token_voids_its_sign_in_links(form_page, journey):
     j = journey("screening")
     resend(Client(), form_page, j.request.requester_email)
     code = mails("tracking_link", j.request).get().payload["tracking_token"]
-    services.rotate_tracking_link(j.fresh(), j.owner)
+    services.rotate_tracking_link(j.fresh(), actor=j.owner)
     assert open_link(Client(), form_page, code).status_code == 404
 
 
@@ -186,7 +186,7 @@ def test_rotating_an_expired_link_gives_a_fresh_lifetime(form_page, journey):
     later = timezone.now() + timedelta(days=200)
     with time_machine.travel(later):
         assert AdvisoryRequest.find_by_token(j.token) is None
-        services.rotate_tracking_link(j.fresh(), j.owner)
+        services.rotate_tracking_link(j.fresh(), actor=j.owner)
         new_token = mails("tracking_link_replaced", j.request).get().payload["tracking_token"]
         assert shows(open_tracking(Client(), form_page, new_token), j)
     with time_machine.travel(later + timedelta(days=89)):
@@ -226,7 +226,7 @@ def test_opening_a_request_gives_a_new_session_key(client, form_page, journey):
 def test_a_rotated_token_ends_an_existing_session(client, form_page, journey):
     j = journey("screening")
     assert shows(open_tracking(client, form_page, j.token), j)
-    services.rotate_tracking_link(j.fresh(), j.owner)
+    services.rotate_tracking_link(j.fresh(), actor=j.owner)
     response = client.get(track_url(form_page))
     html = response.content.decode()
     assert response.status_code == 200 and j.request.reference not in html
@@ -329,7 +329,7 @@ def test_the_thanks_page_link_carries_the_token_in_the_fragment(client, form_pag
 
 def test_download_urls_carry_no_token(client, form_page, journey):
     j = journey("delivered")
-    services.add_message(j.fresh(), j.owner, "See the file.", files=[upload("notes.pdf")])
+    services.add_message(j.fresh(), actor=j.owner, body="See the file.", files=[upload("notes.pdf")])
     html = open_tracking(client, form_page, j.token).content.decode()
     links = re.findall(r'href="([^"]*/track/[^"]*)"', html)
     assert any(re.search(r"/track/files/\d+/$", link) for link in links)
