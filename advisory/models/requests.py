@@ -1,7 +1,12 @@
+import hashlib
+import hmac
+import secrets
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F
@@ -9,17 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField
 
-from workflows import deadlines
+from workflows import deadlines, staffing
 from workflows.business_days import add_business_days
-from workflows.exceptions import TransitionInputError
 from workflows.fsm import ProcessModelMixin
 from workflows.models import Deadline
 from workflows.storage import private_storage
-from workflows.tracking import TrackingLinkMixin
 from workflows.transitions import guard, workflow_transition
 
 from .. import conf, matrix
 from ..choices import (
+    AssignmentRole,
     BudgetBand,
     CertificationType,
     LanguageCode,
@@ -42,9 +46,12 @@ INFO_REMINDER_DEADLINE = "info-reminder"
 TEAM_REMINDER_DEADLINE = "team-reminder"
 
 
-@guard(_("At least one lead expert must have accepted the invitation."))
-def has_accepted_lead(request):
-    return request.has_accepted_lead()
+# The team can be proposed to the requester, and approved, once a lead expert has accepted.
+has_accepted_lead = staffing.requires_accepted(
+    "assignments",
+    message=_("At least one lead expert must have accepted the invitation."),
+    role=AssignmentRole.LEAD,
+)
 
 
 @guard(_("At least one deliverable must have been approved."))
@@ -81,7 +88,7 @@ class ReferenceCounter(models.Model):
         return f"ADV-{year}-{number:04d}"
 
 
-class AdvisoryRequest(ProcessModelMixin, TrackingLinkMixin, models.Model):
+class AdvisoryRequest(ProcessModelMixin, models.Model):
     """A request for advice on a cluster programme, from submission to closure.
 
     State changes only through `workflows.engine.perform`; see docs/advisory.md for the table.
@@ -113,6 +120,8 @@ class AdvisoryRequest(ProcessModelMixin, TrackingLinkMixin, models.Model):
     TERMINAL_STATES = (State.DECLINED, State.CLOSED, State.WITHDRAWN)
     # States in which the team may still change (invitations, releases).
     STAFFING_STATES = (State.ACCEPTED, State.IN_PROGRESS, State.ON_HOLD)
+    # States in which the requester considers or runs with a team: it keeps an accepted lead expert.
+    TEAM_STATES = (State.TEAM_PROPOSED, State.IN_PROGRESS, State.ON_HOLD)
 
     reference = models.CharField(
         _("reference"), max_length=20, unique=True, null=True, blank=True, editable=False
@@ -169,6 +178,10 @@ class AdvisoryRequest(ProcessModelMixin, TrackingLinkMixin, models.Model):
     # Mirrors the running SLA deadline (workflows.Deadline), so the queue filters and sorts on an
     # indexed column of this table; empty while the clock is paused or stopped.
     sla_due_at = models.DateTimeField(_("SLA due"), null=True, blank=True)
+    tracking_token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    tracking_token_issued_at = models.DateTimeField(
+        _("tracking link issued at"), null=True, blank=True, editable=False
+    )
     scope_summary = models.TextField(_("scope summary"), blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     withdraw_reason = models.TextField(_("reason for withdrawing"), blank=True)
@@ -208,28 +221,108 @@ class AdvisoryRequest(ProcessModelMixin, TrackingLinkMixin, models.Model):
             "organisation": self.organisation
         }
 
-    # Tracking link (workflows.tracking) ---------------------------------------------------
-    # The requester's link ends ADVISORY_TRACKING_LINK_TTL_DAYS after the request ended or the link
-    # was issued, whichever is later; a resend e-mail carries a one-time sign-in code instead.
+    # Tracking token -------------------------------------------------------------------------
+    # The requester's long-lived link carries a random token; only its SHA-256 is stored. It works
+    # until it is rotated (by the requester: "this link leaked", or by a coordinator), and ends
+    # ADVISORY_TRACKING_LINK_TTL_DAYS after the request ended or the link was issued, whichever is
+    # later. A resend e-mail does not rotate it: it carries a one-time sign-in code instead.
 
-    tracking_sign_in_salt = "advisory.tracking.sign-in"
+    SIGN_IN_SALT = "advisory.tracking.sign-in"
 
-    def tracking_link_ttl(self):
-        return timedelta(days=conf.get("ADVISORY_TRACKING_LINK_TTL_DAYS"))
+    @staticmethod
+    def hash_token(raw):
+        return hashlib.sha256(raw.encode()).hexdigest()
 
-    @classmethod
-    def sign_in_link_max_age(cls):
-        return timedelta(hours=conf.get("ADVISORY_SIGN_IN_LINK_HOURS"))
+    def issue_tracking_token(self):
+        """A new tracking token: only its hash is stored; the raw token is returned once, never again.
 
-    def tracking_link_ends_at(self):
+        Any earlier token of this request, and any sign-in code made for it, stops working.
+        """
+        raw = secrets.token_urlsafe(32)
+        self.tracking_token_hash = self.hash_token(raw)
+        self.tracking_token_issued_at = timezone.now()
+        # Not a state change: written with a plain UPDATE so a stale in-memory state cannot block it.
+        type(self).objects.filter(pk=self.pk).update(
+            tracking_token_hash=self.tracking_token_hash,
+            tracking_token_issued_at=self.tracking_token_issued_at,
+        )
+        return raw
+
+    @property
+    def tracking_link_expires_at(self):
+        """When the tracking link stops working: None while the request runs."""
         if self.state not in self.TERMINAL_STATES:
             return None
-        # An ended request has its `closed_at` (`_end`); a row written without one counts from the
-        # link's issue.
-        return self.closed_at or self.tracking_token_issued_at
+        starts = [moment for moment in (self.closed_at, self.tracking_token_issued_at) if moment]
+        if not starts:
+            return None
+        return max(starts) + timedelta(days=conf.get("ADVISORY_TRACKING_LINK_TTL_DAYS"))
 
-    def is_trackable(self):
-        return self.state != self.State.NEW
+    @property
+    def tracking_link_expired(self):
+        expires = self.tracking_link_expires_at
+        return expires is not None and expires <= timezone.now()
+
+    def tracking_hash_matches(self, digest):
+        """Whether `digest` (a hash kept by a browser's session) is this request's current, live one."""
+        return (
+            bool(digest and self.tracking_token_hash)
+            and isinstance(digest, str)
+            and hmac.compare_digest(self.tracking_token_hash, digest)
+            and self.state != self.State.NEW
+            and not self.tracking_link_expired
+        )
+
+    @classmethod
+    def find_by_token(cls, raw):
+        """The submitted request a raw token opens, or None (malformed, tampered, rotated, expired)."""
+        if not raw or not isinstance(raw, str) or len(raw) > 128:
+            return None
+        digest = cls.hash_token(raw)
+        found = cls.objects.exclude(state=cls.State.NEW).filter(tracking_token_hash=digest).first()
+        if found is None or not found.tracking_hash_matches(digest):
+            return None
+        return found
+
+    def issue_sign_in_code(self):
+        """A signed, short-lived code that opens this request once (for the resend e-mail).
+
+        It names the request and a fingerprint of the current token hash, so rotating the token
+        voids it; the nonce makes it single-use. Signed, not encrypted: it holds nothing secret.
+        """
+        if not self.tracking_token_hash:
+            raise ValueError("The request has no tracking token yet.")
+        payload = {"r": self.pk, "h": self.tracking_token_hash[:16], "n": secrets.token_urlsafe(12)}
+        return signing.dumps(payload, salt=self.SIGN_IN_SALT, compress=False)
+
+    @classmethod
+    def find_by_sign_in_code(cls, code):
+        """The request a sign-in code opens, or None (malformed, tampered, too old, used, or voided).
+
+        A code is spent by this call: the second use of the same code finds nothing.
+        """
+        if not code or not isinstance(code, str) or len(code) > 512:
+            return None
+        max_age = timedelta(hours=conf.get("ADVISORY_SIGN_IN_LINK_HOURS"))
+        try:
+            payload = signing.loads(code, salt=cls.SIGN_IN_SALT, max_age=max_age)
+        except signing.BadSignature:  # also SignatureExpired
+            return None
+        if not isinstance(payload, dict) or not isinstance(payload.get("r"), int):
+            return None
+        found = cls.objects.filter(pk=payload["r"]).first()
+        if (
+            found is None
+            or not found.tracking_hash_matches(found.tracking_token_hash)
+            or not hmac.compare_digest(found.tracking_token_hash[:16], str(payload.get("h", "")))
+        ):
+            return None
+        # Spent at first use. The cache is shared by all processes in production (Redis); an entry
+        # outlives the code's own validity, after which the signature refuses it anyway.
+        spent_key = "advisory:sign-in-spent:" + hashlib.sha256(code.encode()).hexdigest()
+        if not cache.add(spent_key, 1, int(max_age.total_seconds()) + 60):
+            return None
+        return found
 
     # State ----------------------------------------------------------------------------------
     # Who may act and what is notified are registered with the engine in AdvisoryConfig.ready()
@@ -279,10 +372,12 @@ class AdvisoryRequest(ProcessModelMixin, TrackingLinkMixin, models.Model):
         self.closed_at = timezone.now()
 
     def _add_message(self, body, *, actor, visibility=Visibility.SHARED):
-        # Through the reverse relation: messages.py sits above this module and imports it.
-        return self.messages.create(
+        from .messages import Message
+
+        return Message.objects.create(
+            request=self,
             author=actor.user if actor.is_user else None,
-            author_kind=self.messages.model.kind_of(actor, self),
+            author_kind=Message.kind_of(actor, self),
             body=body,
             visibility=visibility,
         )
@@ -353,6 +448,8 @@ class AdvisoryRequest(ProcessModelMixin, TrackingLinkMixin, models.Model):
     def accept(self, *, data):
         service_type = data["service_type"]
         if service_type not in ServiceType.values:
+            from workflows.exceptions import TransitionInputError
+
             raise TransitionInputError({"service_type": [_("Choose one of the services offered.")]})
         self.service_type = service_type
         self.scope_summary = data["scope_summary"]
@@ -464,14 +561,12 @@ class AdvisoryRequest(ProcessModelMixin, TrackingLinkMixin, models.Model):
     # Guards ---------------------------------------------------------------------------------
 
     def has_accepted_lead(self):
-        from ..choices import AssignmentRole
-        from .assignments import Assignment
-
-        return self.assignments.filter(role=AssignmentRole.LEAD, state=Assignment.State.ACCEPTED).exists()
+        return staffing.has_accepted(self.assignments, role=AssignmentRole.LEAD)
 
     def has_approved_deliverable(self):
-        # Through the reverse relation: deliverables.py sits above this module and imports it.
-        return self.deliverables.filter(state=self.deliverables.model.State.APPROVED).exists()
+        from .deliverables import Deliverable
+
+        return self.deliverables.filter(state=Deliverable.State.APPROVED).exists()
 
 
 def attachment_path(instance, filename):
