@@ -15,11 +15,12 @@ Two rules, enforced before any admin view runs (`AdminScopeMiddleware`) and in W
 
 import logging
 
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 from wagtail_localize.models import Translation, TranslationSource
+
+from workflows.admin_pages import refusal_page
 
 from .language_scope import holds_in, may_on_object, permission_locales
 
@@ -89,12 +90,7 @@ def refused(request, message, what=""):
         request.path,
         f" ({what})" if what else "",
     )
-    return TemplateResponse(
-        request,
-        "cms/admin/refused.html",
-        {"page_title": _("Access denied"), "message": message},
-        status=403,
-    )
+    return refusal_page(request, message)
 
 
 def _starts_with_any(view_name, prefixes):

@@ -5,8 +5,7 @@ The address travels only in POST bodies, never in a URL, so it stays out of acce
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
-from django.template.response import TemplateResponse
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,8 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from workflows import personal_data
+from workflows.admin_pages import refusal_page
+from workflows.downloads import private_download
 
 from . import services
 from .forms import AddressForm, EraseForm
@@ -24,15 +25,10 @@ RECENT = 20
 
 
 def refused(request):
-    # Wagtail turns PermissionDenied into a redirect to the dashboard; this answers with a real 403.
-    return TemplateResponse(
+    return refusal_page(
         request,
-        "cms/admin/refused.html",
-        {
-            "page_title": _("Not allowed"),
-            "message": _("Only data protection officers and administrators may use these tools."),
-        },
-        status=403,
+        _("Only data protection officers and administrators may use these tools."),
+        title=_("Not allowed"),
     )
 
 
@@ -114,10 +110,7 @@ class PersonalDataView(WagtailAdminTemplateMixin, View):
             content, record = services.export(form.cleaned_data["email"], request.user)
         except PermissionDenied:
             return refused(request)
-        response = HttpResponse(content, content_type="application/zip")
-        response["Content-Disposition"] = f'attachment; filename="personal-data-{record.pk}.zip"'
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private_download(content, f"personal-data-{record.pk}.zip", "application/zip")
 
     def confirm_erase(self, request):
         form = AddressForm(request.POST)

@@ -8,10 +8,10 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from workflows.actors import Actor
+from workflows.admin_pages import refusal_page
 
 from .. import permissions, selectors
 from ..models import AdvisoryRequest, Assignment
@@ -70,29 +70,13 @@ def log_refusal(request, what, obj=None, reason=""):
 
 def forbidden(request, message=None):
     """An admin-styled 403 page."""
-    return TemplateResponse(
-        request,
-        "cms/admin/refused.html",
-        {
-            "page_title": _("Access denied"),
-            "message": message or _("You do not have permission to see this."),
-        },
-        status=403,
-    )
+    return refusal_page(request, message or _("You do not have permission to see this."))
 
 
 def not_found(request):
     """What a missing object and one outside the user's scope both get: the same 403 page, so nobody
     learns which exist. (A 404 status would be redirected by LocaleMiddleware to the public site.)"""
-    return TemplateResponse(
-        request,
-        "cms/admin/refused.html",
-        {
-            "page_title": _("Not available"),
-            "message": _("This does not exist, or you may not see it."),
-        },
-        status=403,
-    )
+    return refusal_page(request, _("This does not exist, or you may not see it."), title=_("Not available"))
 
 
 class AdvisoryAccessMixin:
