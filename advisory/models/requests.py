@@ -1,12 +1,7 @@
-import hashlib
-import hmac
-import secrets
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
-from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F
@@ -16,9 +11,11 @@ from django_fsm import FSMField
 
 from workflows import deadlines, staffing
 from workflows.business_days import add_business_days
+from workflows.exceptions import TransitionInputError
 from workflows.fsm import ProcessModelMixin
 from workflows.models import Deadline
 from workflows.storage import private_storage
+from workflows.tracking import TrackingLinkMixin
 from workflows.transitions import guard, workflow_transition
 
 from .. import conf, matrix
@@ -88,7 +85,7 @@ class ReferenceCounter(models.Model):
         return f"ADV-{year}-{number:04d}"
 
 
-class AdvisoryRequest(ProcessModelMixin, models.Model):
+class AdvisoryRequest(ProcessModelMixin, TrackingLinkMixin, models.Model):
     """A request for advice on a cluster programme, from submission to closure.
 
     State changes only through `workflows.engine.perform`; see docs/advisory.md for the table.
@@ -178,10 +175,6 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
     # Mirrors the running SLA deadline (workflows.Deadline), so the queue filters and sorts on an
     # indexed column of this table; empty while the clock is paused or stopped.
     sla_due_at = models.DateTimeField(_("SLA due"), null=True, blank=True)
-    tracking_token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
-    tracking_token_issued_at = models.DateTimeField(
-        _("tracking link issued at"), null=True, blank=True, editable=False
-    )
     scope_summary = models.TextField(_("scope summary"), blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     withdraw_reason = models.TextField(_("reason for withdrawing"), blank=True)
@@ -221,108 +214,28 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
             "organisation": self.organisation
         }
 
-    # Tracking token -------------------------------------------------------------------------
-    # The requester's long-lived link carries a random token; only its SHA-256 is stored. It works
-    # until it is rotated (by the requester: "this link leaked", or by a coordinator), and ends
-    # ADVISORY_TRACKING_LINK_TTL_DAYS after the request ended or the link was issued, whichever is
-    # later. A resend e-mail does not rotate it: it carries a one-time sign-in code instead.
+    # Tracking link (workflows.tracking) ---------------------------------------------------
+    # The requester's link ends ADVISORY_TRACKING_LINK_TTL_DAYS after the request ended or the link
+    # was issued, whichever is later; a resend e-mail carries a one-time sign-in code instead.
 
-    SIGN_IN_SALT = "advisory.tracking.sign-in"
+    tracking_sign_in_salt = "advisory.tracking.sign-in"
 
-    @staticmethod
-    def hash_token(raw):
-        return hashlib.sha256(raw.encode()).hexdigest()
+    def tracking_link_ttl(self):
+        return timedelta(days=conf.get("ADVISORY_TRACKING_LINK_TTL_DAYS"))
 
-    def issue_tracking_token(self):
-        """A new tracking token: only its hash is stored; the raw token is returned once, never again.
+    @classmethod
+    def sign_in_link_max_age(cls):
+        return timedelta(hours=conf.get("ADVISORY_SIGN_IN_LINK_HOURS"))
 
-        Any earlier token of this request, and any sign-in code made for it, stops working.
-        """
-        raw = secrets.token_urlsafe(32)
-        self.tracking_token_hash = self.hash_token(raw)
-        self.tracking_token_issued_at = timezone.now()
-        # Not a state change: written with a plain UPDATE so a stale in-memory state cannot block it.
-        type(self).objects.filter(pk=self.pk).update(
-            tracking_token_hash=self.tracking_token_hash,
-            tracking_token_issued_at=self.tracking_token_issued_at,
-        )
-        return raw
-
-    @property
-    def tracking_link_expires_at(self):
-        """When the tracking link stops working: None while the request runs."""
+    def tracking_link_ends_at(self):
         if self.state not in self.TERMINAL_STATES:
             return None
-        starts = [moment for moment in (self.closed_at, self.tracking_token_issued_at) if moment]
-        if not starts:
-            return None
-        return max(starts) + timedelta(days=conf.get("ADVISORY_TRACKING_LINK_TTL_DAYS"))
+        # An ended request has its `closed_at` (`_end`); a row written without one counts from the
+        # link's issue.
+        return self.closed_at or self.tracking_token_issued_at
 
-    @property
-    def tracking_link_expired(self):
-        expires = self.tracking_link_expires_at
-        return expires is not None and expires <= timezone.now()
-
-    def tracking_hash_matches(self, digest):
-        """Whether `digest` (a hash kept by a browser's session) is this request's current, live one."""
-        return (
-            bool(digest and self.tracking_token_hash)
-            and isinstance(digest, str)
-            and hmac.compare_digest(self.tracking_token_hash, digest)
-            and self.state != self.State.NEW
-            and not self.tracking_link_expired
-        )
-
-    @classmethod
-    def find_by_token(cls, raw):
-        """The submitted request a raw token opens, or None (malformed, tampered, rotated, expired)."""
-        if not raw or not isinstance(raw, str) or len(raw) > 128:
-            return None
-        digest = cls.hash_token(raw)
-        found = cls.objects.exclude(state=cls.State.NEW).filter(tracking_token_hash=digest).first()
-        if found is None or not found.tracking_hash_matches(digest):
-            return None
-        return found
-
-    def issue_sign_in_code(self):
-        """A signed, short-lived code that opens this request once (for the resend e-mail).
-
-        It names the request and a fingerprint of the current token hash, so rotating the token
-        voids it; the nonce makes it single-use. Signed, not encrypted: it holds nothing secret.
-        """
-        if not self.tracking_token_hash:
-            raise ValueError("The request has no tracking token yet.")
-        payload = {"r": self.pk, "h": self.tracking_token_hash[:16], "n": secrets.token_urlsafe(12)}
-        return signing.dumps(payload, salt=self.SIGN_IN_SALT, compress=False)
-
-    @classmethod
-    def find_by_sign_in_code(cls, code):
-        """The request a sign-in code opens, or None (malformed, tampered, too old, used, or voided).
-
-        A code is spent by this call: the second use of the same code finds nothing.
-        """
-        if not code or not isinstance(code, str) or len(code) > 512:
-            return None
-        max_age = timedelta(hours=conf.get("ADVISORY_SIGN_IN_LINK_HOURS"))
-        try:
-            payload = signing.loads(code, salt=cls.SIGN_IN_SALT, max_age=max_age)
-        except signing.BadSignature:  # also SignatureExpired
-            return None
-        if not isinstance(payload, dict) or not isinstance(payload.get("r"), int):
-            return None
-        found = cls.objects.filter(pk=payload["r"]).first()
-        if (
-            found is None
-            or not found.tracking_hash_matches(found.tracking_token_hash)
-            or not hmac.compare_digest(found.tracking_token_hash[:16], str(payload.get("h", "")))
-        ):
-            return None
-        # Spent at first use. The cache is shared by all processes in production (Redis); an entry
-        # outlives the code's own validity, after which the signature refuses it anyway.
-        spent_key = "advisory:sign-in-spent:" + hashlib.sha256(code.encode()).hexdigest()
-        if not cache.add(spent_key, 1, int(max_age.total_seconds()) + 60):
-            return None
-        return found
+    def is_trackable(self):
+        return self.state != self.State.NEW
 
     # State ----------------------------------------------------------------------------------
     # Who may act and what is notified are registered with the engine in AdvisoryConfig.ready()
@@ -372,12 +285,10 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         self.closed_at = timezone.now()
 
     def _add_message(self, body, *, actor, visibility=Visibility.SHARED):
-        from .messages import Message
-
-        return Message.objects.create(
-            request=self,
+        # Through the reverse relation: messages.py sits above this module and imports it.
+        return self.messages.create(
             author=actor.user if actor.is_user else None,
-            author_kind=Message.kind_of(actor, self),
+            author_kind=self.messages.model.kind_of(actor, self),
             body=body,
             visibility=visibility,
         )
@@ -448,8 +359,6 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
     def accept(self, *, data):
         service_type = data["service_type"]
         if service_type not in ServiceType.values:
-            from workflows.exceptions import TransitionInputError
-
             raise TransitionInputError({"service_type": [_("Choose one of the services offered.")]})
         self.service_type = service_type
         self.scope_summary = data["scope_summary"]
@@ -564,9 +473,8 @@ class AdvisoryRequest(ProcessModelMixin, models.Model):
         return staffing.has_accepted(self.assignments, role=AssignmentRole.LEAD)
 
     def has_approved_deliverable(self):
-        from .deliverables import Deliverable
-
-        return self.deliverables.filter(state=Deliverable.State.APPROVED).exists()
+        # Through the reverse relation: deliverables.py sits above this module and imports it.
+        return self.deliverables.filter(state=self.deliverables.model.State.APPROVED).exists()
 
 
 def attachment_path(instance, filename):
