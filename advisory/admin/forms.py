@@ -7,6 +7,9 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from workflows.uploads import MultipleFileField
+
+from .. import uploads
 from ..choices import AssignmentRole, ServiceType, Visibility
 from ..models import AdvisoryRequest, NetworkCountry
 from ..roles import COORDINATORS, LEAD_COORDINATORS, user_roles
@@ -220,32 +223,14 @@ class QueueFilterForm(forms.Form):
         )
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; the domain checks each by content."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
-
-
 class MessageForm(forms.Form):
     """A message on a request's thread: an internal note, or shared with the requester."""
 
     body = forms.CharField(label=_("Message"), max_length=10000, widget=forms.Textarea(attrs={"rows": 4}))
     visibility = forms.ChoiceField(label=_("Who may read it"), widget=forms.RadioSelect)
     attachments = MultipleFileField(
+        policy=uploads.policy,
         label=_("Attachments"),
-        required=False,
         help_text=_("PDF, DOCX, XLSX or ODT."),
     )
 

@@ -12,7 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
-from cms.files import is_pdf
+from workflows.uploads import is_pdf
 
 from .base import IndexPage, SitePage, live_in_locale, paginate
 

@@ -1,9 +1,16 @@
 """Uploads are checked by content: the allowed office formats pass, anything else is refused clearly."""
 
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
+from django.utils.datastructures import MultiValueDict
+from PIL import Image as PILImage
 
+from advisory.admin.forms import MessageForm
+from advisory.choices import Visibility
+from advisory.forms import ProvideInfoForm
 from advisory.uploads import DOCX, ODT, PDF, XLSX, validate_upload, validate_uploads
 from tests.advisory.factories import (
     ELF_BYTES,
@@ -96,3 +103,44 @@ def test_messages_are_translated():
     with translation.override("de"), pytest.raises(ValidationError) as error:
         validate_upload(upload("x.pdf", b""))
     assert "x.pdf" in error.value.messages[0]
+
+
+# The one multiple-file field, in every form that takes documents --------------------------------
+
+
+def png_named_pdf():
+    """A real PNG image (drawn by Pillow) under a PDF's name."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), (0, 80, 160)).save(buffer, "PNG")
+    return upload("minutes.pdf", buffer.getvalue(), content_type="application/pdf")
+
+
+def test_the_staff_message_form_refuses_a_disguised_file():
+    form = MessageForm(
+        {"body": "See the attached minutes.", "visibility": Visibility.INTERNAL},
+        MultiValueDict({"attachments": [png_named_pdf()]}),
+        visibilities={Visibility.INTERNAL},
+    )
+    assert not form.is_valid()
+    assert form.errors["attachments"] == [
+        "“minutes.pdf” is not a PDF, DOCX, XLSX or ODT document (checked by its content, not its name)."
+    ]
+
+
+def test_the_staff_message_form_takes_real_documents():
+    form = MessageForm(
+        {"body": "See the attached minutes.", "visibility": Visibility.INTERNAL},
+        MultiValueDict({"attachments": [upload("minutes.pdf"), upload("budget.xlsx", xlsx_bytes())]}),
+        visibilities={Visibility.INTERNAL},
+    )
+    assert form.is_valid(), form.errors
+    assert [file.name for file in form.cleaned_data["attachments"]] == ["minutes.pdf", "budget.xlsx"]
+
+
+def test_the_public_answer_form_refuses_a_disguised_file():
+    form = ProvideInfoForm(
+        {"provide_info-state": "awaiting_info", "provide_info-comment": "Here it is."},
+        MultiValueDict({"provide_info-attachments": [png_named_pdf()]}),
+    )
+    assert not form.is_valid()
+    assert form.errors["attachments"][0].startswith("“minutes.pdf” is not a PDF")

@@ -1,12 +1,10 @@
-"""Uploaded files are judged by their bytes, not by their names."""
-
-import io
+"""The site's documents are judged by their bytes, not by their names (workflows.uploads)."""
 
 import pytest
-from django.core.files.base import ContentFile, File
+from django.core.files.base import ContentFile
 
-from cms.files import is_pdf, read_head, sniff
 from tests.cms.factories import ELF_BYTES, PDF_BYTES, TEXT_BYTES, DocumentFactory, png_bytes
+from workflows.uploads import is_pdf
 
 
 @pytest.mark.parametrize(
@@ -16,21 +14,6 @@ from tests.cms.factories import ELF_BYTES, PDF_BYTES, TEXT_BYTES, DocumentFactor
 )
 def test_is_pdf_by_content_whatever_the_name(data, expected):
     assert is_pdf(ContentFile(data, name="report.pdf")) is expected
-
-
-def test_sniff_names_the_type_of_the_content():
-    assert sniff(ContentFile(PDF_BYTES, name="a.txt")) == "application/pdf"
-    assert sniff(ContentFile(png_bytes(), name="a.pdf")) == "image/png"
-    assert sniff(ContentFile(ELF_BYTES, name="a.pdf")) == "application/x-executable"
-    assert sniff(ContentFile(TEXT_BYTES, name="a.pdf")) is None
-
-
-def test_read_head_leaves_the_read_position_alone():
-    file = File(io.BytesIO(PDF_BYTES + b"x" * 5000), name="big.pdf")
-    file.seek(100)
-    assert read_head(file, size=8) == PDF_BYTES[:8]
-    assert file.tell() == 100
-    assert len(read_head(file)) == 2048
 
 
 @pytest.mark.django_db
