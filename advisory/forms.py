@@ -5,92 +5,46 @@ help and errors are translated, choices shown in the visitor's language. Free te
 `workflows.text`: names and titles on one line with nothing invisible, text areas without controls.
 """
 
-import unicodedata
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from workflows.text import MultiLineField, SingleLineEmailField, SingleLineField
+from workflows.intake import ConsentField, HoneypotField, IntakeForm, language_choices
+from workflows.text import MultiLineField, SingleLineEmailField, SingleLineField, collation_key
+from workflows.uploads import MultipleFileField
 
+from . import uploads
 from .choices import BudgetBand, LanguageCode, ProgrammeLevel, ServiceType
 from .models import AdvisoryRequest, ExpertiseArea, NetworkCountry
-from .uploads import ALLOWED_TYPES, EXTENSIONS, validate_uploads
 
 DESCRIPTION_MAX_LENGTH = 10_000
 REASON_MAX_LENGTH = 5_000
-ACCEPTED_FILES = ",".join([*EXTENSIONS.values(), *ALLOWED_TYPES])
-
-
-def collation_key(text):
-    """Sort key for names shown to people: case and accents ignored, so "Österreich" sorts under O."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 class TelInput(forms.TextInput):
     input_type = "tel"
 
 
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
+class PublicForm(IntakeForm):
+    """The base of advisory's public forms (workflows.intake): the error summary, the honeypot check."""
 
 
-class MultipleFileField(forms.FileField):
-    """Several files in one input; each checked by content with the domain's upload rules."""
-
-    widget = MultipleFileInput
-
-    def __init__(self, *, max_files=None, **kwargs):
-        self.max_files = max_files
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def to_python(self, data):
-        if not data:
-            return []
-        files = data if isinstance(data, list | tuple) else [data]
-        return [file for file in files if file]
-
-    def validate(self, value):
-        if self.required and not value:
-            raise ValidationError(self.error_messages["required"], code="required")
-
-    def run_validators(self, value):
-        validate_uploads(value, max_files=self.max_files)
-
-    def bound_data(self, data, initial):
-        return data
-
-    def has_changed(self, initial, data):
-        return bool(data)
-
-
-class PublicForm(forms.Form):
-    """Shared behaviour: errors as the error summary lists them, in field order."""
-
-    # Short names for fields whose label is a question or a sentence, as the error summary names them.
-    summary_labels = {}
-
-    def error_summary(self):
-        """[(anchor id or None, field name, message)] for the summary at the top of the page."""
-        summary = [(None, None, message) for message in self.non_field_errors()]
-        for name, field in self.fields.items():
-            bound = self[name]
-            label = self.summary_labels.get(name, field.label)
-            for message in bound.errors:
-                summary.append((first_input_id(bound), label, message))
-        return summary
-
-
-def first_input_id(bound):
-    """The id a link to a field should point at: the input itself, or the first of a group."""
-    if bound.field.widget.use_fieldset:
-        return f"{bound.auto_id}_0"
-    return bound.auto_id
+def area_names(areas):
+    """{translation key: name} of expertise areas in the active language (as given where none exists)."""
+    names = {area.translation_key: area.name for area in areas}
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = None
+    if locale is not None and names:
+        names.update(
+            ExpertiseArea.objects.filter(locale=locale, translation_key__in=list(names)).values_list(
+                "translation_key", "name"
+            )
+        )
+    return names
 
 
 class AdvisoryRequestForm(PublicForm):
@@ -158,20 +112,19 @@ class AdvisoryRequestForm(PublicForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     attachments = MultipleFileField(
+        policy=uploads.policy,
         label=_("Attach documents"),
-        widget=MultipleFileInput(attrs={"accept": ACCEPTED_FILES}),
         help_text=_(
             "Optional: up to 5 files, PDF, DOCX, XLSX or ODT, at most 10 MB each "
             "(for example a programme document or terms of reference)."
         ),
     )
-    privacy_consent = forms.BooleanField(
+    privacy_consent = ConsentField(
         label=_("I agree that my data is processed to handle this request, as the privacy notice describes."),
-        error_messages={"required": _("Please agree to the processing of your data to submit the request.")},
+        required_message=_("Please agree to the processing of your data to submit the request."),
     )
-    # The honeypot (spam.HONEYPOT_FIELD): only bots fill it in; the template hides it from people
-    # and assistive technology.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    # Only bots fill it in; the template hides it from people and assistive technology.
+    website = HoneypotField()
 
     summary_labels = {
         "description": _("Your question"),
@@ -189,7 +142,6 @@ class AdvisoryRequestForm(PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["requester_name"].widget.attrs["autocomplete"] = "name"
         self.fields["requester_email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
@@ -202,25 +154,14 @@ class AdvisoryRequestForm(PublicForm):
             key=lambda choice: collation_key(choice[1]),
         )
 
-        language = (get_language() or "").split("-")[0]
         languages = self.fields["working_language"]
-        languages.choices = sorted(LanguageCode.choices, key=lambda choice: collation_key(choice[1]))
-        if language in LanguageCode.values:
-            languages.initial = language
+        languages.choices, active = language_choices(LanguageCode.choices)
+        if active:
+            languages.initial = active
 
         areas = self.fields["expertise_areas"]
         areas.queryset = ExpertiseArea.objects.canonical()
-        names = {area.translation_key: area.name for area in areas.queryset}
-        try:
-            locale = Locale.get_active()
-        except Locale.DoesNotExist:
-            locale = None
-        if locale is not None:
-            names.update(
-                ExpertiseArea.objects.filter(locale=locale, translation_key__in=list(names)).values_list(
-                    "translation_key", "name"
-                )
-            )
+        names = area_names(areas.queryset)
         areas.choices = sorted(
             ((area.pk, names[area.translation_key]) for area in areas.queryset),
             key=lambda choice: collation_key(choice[1]),
@@ -285,8 +226,8 @@ class ProvideInfoForm(ActionForm):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     attachments = MultipleFileField(
+        policy=uploads.policy,
         label=_("Documents"),
-        widget=MultipleFileInput(attrs={"accept": ACCEPTED_FILES}),
         help_text=_("Optional: up to 5 files, PDF, DOCX, XLSX or ODT, at most 10 MB each."),
     )
 

@@ -152,3 +152,9 @@ def as_text(value):
 def quoted(value, prefix="> "):
     """`value` (see `as_text`) with every line prefixed, as e-mail quotes it: it cannot pose as our text."""
     return "\n".join(prefix + line if line else prefix.rstrip() for line in as_text(value).split("\n"))
+
+
+def collation_key(text):
+    """Sort key for names shown to people: case and accents ignored, so "Österreich" sorts under O."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()

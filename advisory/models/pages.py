@@ -1,26 +1,30 @@
 """The page that hosts the public request form: where the site (cms) and the advisory service meet.
 
 Editors write its texts per language like any page; the form, the confirmation and the tracking
-pages are routes of it, so they live under its URL in every language (/en/request-advice/track/...).
+pages are routes of it (advisory.public.urls), so they live under its URL in every language
+(/en/request-advice/track/...).
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models.base import SitePage
+from workflows.routing import RoutesFromUrlconf
 
 SHORT_TEXT_FEATURES = ["bold", "italic", "link", "document-link"]
 
 
-class RequestFormPage(RoutablePageMixin, SitePage):
+class RequestFormPage(RoutesFromUrlconf, SitePage):
     """The request form for advice, with its confirmation, tracking and resend-link routes."""
+
+    # The routes and their views: the model imports none of them (workflows.routing).
+    subpage_urlconf = "advisory.public.urls"
 
     intro = RichTextField(
         _("introduction"),
@@ -66,90 +70,6 @@ class RequestFormPage(RoutablePageMixin, SitePage):
     class Meta:
         verbose_name = _("advisory request form")
         verbose_name_plural = _("advisory request forms")
-
-    # Routes: thin; the work is in advisory.public.views. No route takes a token except the three
-    # kept for links sent before tokens moved to the URL fragment ("track/#<token>"); every fixed
-    # "track/<word>/" route comes before "track/<str:token>/" so that it is never taken for a token.
-
-    @path("", name="form")
-    def request_form(self, request):
-        from advisory.public import views
-
-        return views.request_form(self, request)
-
-    @path("thanks/", name="thanks")
-    def thanks(self, request):
-        from advisory.public import views
-
-        return views.thanks(self, request)
-
-    @path("track/", name="track")
-    def track(self, request):
-        from advisory.public import views
-
-        return views.track(self, request)
-
-    @path("track/resend/", name="resend")
-    def resend(self, request):
-        from advisory.public import views
-
-        return views.resend(self, request)
-
-    @path("track/open/", name="track_open")
-    def track_open(self, request):
-        from advisory.public import views
-
-        return views.open_request(self, request)
-
-    @path("track/sign-out/", name="track_sign_out")
-    def track_sign_out(self, request):
-        from advisory.public import views
-
-        return views.sign_out(self, request)
-
-    @path("track/replace/", name="track_replace")
-    def track_replace(self, request):
-        from advisory.public import views
-
-        return views.replace_link(self, request)
-
-    @path("track/privacy/", name="track_privacy")
-    def track_privacy(self, request):
-        from advisory.public import privacy
-
-        return privacy.view(self, request)
-
-    @path("track/deliverables/<int:pk>/", name="deliverable")
-    def deliverable(self, request, pk):
-        from advisory.public import views
-
-        return views.download_deliverable(self, request, pk)
-
-    @path("track/files/<int:pk>/", name="attachment")
-    def attachment(self, request, pk):
-        from advisory.public import views
-
-        return views.download_attachment(self, request, pk)
-
-    # Links sent before: their token is exchanged for a session, then the browser moves on.
-
-    @path("track/<str:token>/", name="legacy_track")
-    def legacy_track(self, request, token):
-        from advisory.public import views
-
-        return views.legacy_link(self, request, token)
-
-    @path("track/<str:token>/deliverables/<int:pk>/", name="legacy_deliverable")
-    def legacy_deliverable(self, request, token, pk):
-        from advisory.public import views
-
-        return views.legacy_link(self, request, token, f"deliverables/{pk}/")
-
-    @path("track/<str:token>/files/<int:pk>/", name="legacy_attachment")
-    def legacy_attachment(self, request, token, pk):
-        from advisory.public import views
-
-        return views.legacy_link(self, request, token, f"files/{pk}/")
 
     # URLs -----------------------------------------------------------------------------------
 

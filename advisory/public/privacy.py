@@ -14,6 +14,7 @@ from privacy.models import Kind
 
 from .. import privacy
 from ..forms import PublicForm
+from .common import redirect, session_or_refusal, track_url
 
 
 class PrivacyRequestForm(PublicForm):
@@ -62,14 +63,12 @@ def privacy_request(page, request, advisory_request):
 
 def view(page, request):
     """The route `track/privacy/`: only POST, only for a browser opened on a request."""
-    from . import views
-
     if request.method != "POST":
-        return views._redirect(views._track_url(page, request))
-    advisory_request, refusal = views._session_or_refusal(page, request)
+        return redirect(track_url(page, request))
+    advisory_request, refusal = session_or_refusal(page, request)
     if refusal is not None:
         return refusal
     error = privacy_request(page, request, advisory_request)
     if error:
         messages.error(request, error)
-    return views._redirect(views._track_url(page, request) + "#privacy-title")
+    return redirect(track_url(page, request) + "#privacy-title")

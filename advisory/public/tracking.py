@@ -5,15 +5,14 @@ messages are those shared with the requester; experts appear by name and role on
 is proposed.
 """
 
-from dataclasses import dataclass
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
-from workflows.audit import ACTION as TRANSITION_ACTION
+from workflows.text import collation_key
+from workflows.timeline import Timeline, TimelineEntry
 
 from .. import permissions, selectors
 from ..choices import AuthorKind
+from ..forms import area_names as localised_area_names
 from ..models import AdvisoryRequest, Assignment
 from ..services import FEEDBACK_ACTION
 
@@ -50,23 +49,25 @@ STATE_EXPLANATIONS = {
 }
 
 # What each step of the process means for the requester; steps not listed here are not shown.
-TIMELINE_LABELS = {
-    "submit": _("Request submitted"),
-    "screen": _("The secretariat started reviewing the request"),
-    "ask_info": _("The secretariat asked for more information"),
-    "provide_info": _("You sent the information asked for"),
-    "accept": _("Request accepted"),
-    "decline": _("Request declined"),
-    "propose_team": _("A team of experts was proposed"),
-    "approve_team": _("You agreed to the team: the engagement started"),
-    "object_team": _("You raised concerns about the proposed team"),
-    "hold": _("Engagement put on hold"),
-    "resume": _("Engagement resumed"),
-    "deliver": _("Engagement delivered"),
-    "close": _("Request closed"),
-    "withdraw": _("Request withdrawn"),
-}
-FEEDBACK_LABEL = _("You gave your feedback")
+REQUESTER_TIMELINE = Timeline(
+    transitions={
+        "submit": _("Request submitted"),
+        "screen": _("The secretariat started reviewing the request"),
+        "ask_info": _("The secretariat asked for more information"),
+        "provide_info": _("You sent the information asked for"),
+        "accept": _("Request accepted"),
+        "decline": _("Request declined"),
+        "propose_team": _("A team of experts was proposed"),
+        "approve_team": _("You agreed to the team: the engagement started"),
+        "object_team": _("You raised concerns about the proposed team"),
+        "hold": _("Engagement put on hold"),
+        "resume": _("Engagement resumed"),
+        "deliver": _("Engagement delivered"),
+        "close": _("Request closed"),
+        "withdraw": _("Request withdrawn"),
+    },
+    actions={FEEDBACK_ACTION: _("You gave your feedback")},
+)
 
 # States in which the requester sees the team: once it is proposed to them.
 TEAM_VISIBLE_STATES = (S.TEAM_PROPOSED, S.IN_PROGRESS, S.ON_HOLD, S.DELIVERED, S.CLOSED)
@@ -76,22 +77,9 @@ TEAM_MEMBER_STATES = (Assignment.State.ACCEPTED, Assignment.State.COMPLETED)
 REQUESTER_TRANSITIONS = ("provide_info", "approve_team", "object_team", "withdraw")
 
 
-@dataclass
-class TimelineEntry:
-    label: Any
-    timestamp: Any
-
-
-def timeline(actor, advisory_request):
+def timeline(actor, advisory_request) -> list[TimelineEntry]:
     """The steps of the request as the requester may read them, oldest first."""
-    entries = []
-    for entry in selectors.history(actor, advisory_request):
-        data = entry.data or {}
-        if entry.action == TRANSITION_ACTION and data.get("transition") in TIMELINE_LABELS:
-            entries.append(TimelineEntry(TIMELINE_LABELS[data["transition"]], entry.timestamp))
-        elif entry.action == FEEDBACK_ACTION:
-            entries.append(TimelineEntry(FEEDBACK_LABEL, entry.timestamp))
-    return entries
+    return REQUESTER_TIMELINE.entries(selectors.history(actor, advisory_request))
 
 
 def team(actor, advisory_request):
@@ -130,21 +118,4 @@ def may_give_feedback(actor, advisory_request):
 
 def area_names(advisory_request):
     """The request's expertise areas in the active language (English where a translation is missing)."""
-    from wagtail.models import Locale
-
-    from ..forms import collation_key
-    from ..models import ExpertiseArea
-
-    areas = list(advisory_request.expertise_areas.all())
-    names = {area.translation_key: area.name for area in areas}
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = None
-    if locale is not None and names:
-        names.update(
-            ExpertiseArea.objects.filter(locale=locale, translation_key__in=list(names)).values_list(
-                "translation_key", "name"
-            )
-        )
-    return sorted(names.values(), key=collation_key)
+    return sorted(localised_area_names(advisory_request.expertise_areas.all()).values(), key=collation_key)

@@ -1,7 +1,7 @@
 """The requester's side of the advisory service, served as routes of RequestFormPage.
 
-Thin: forms validate, services and the workflow engine do the work. Pages that carry a tracking
-token (or show one) are private: never cached, never indexed, never sent as a referrer.
+Thin: forms validate, services and the workflow engine do the work. The page's URLconf
+(advisory.public.urls) names the routes; what every route shares is in advisory.public.common.
 """
 
 import logging
@@ -11,9 +11,8 @@ from base64 import urlsafe_b64decode, urlsafe_b64encode
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.utils import ErrorDict
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -27,23 +26,25 @@ from workflows.exceptions import (
     TransitionInputError,
     TransitionUnavailable,
 )
+from workflows.http import client_key
 
 from .. import selectors, services, spam
 from ..forms import ACTION_FORMS, AdvisoryRequestForm, ResendLinkForm
 from ..models import AdvisoryRequest
 from . import access, tracking
+from .common import (
+    SAME_ORIGIN,
+    make_private,
+    open_page,
+    redirect,
+    render,
+    session_or_refusal,
+    track_url,
+)
 
 security_log = logging.getLogger("advisory.security")
 
 SESSION_KEY = "advisory_submission"
-TEMPLATES = {
-    "form": "advisory/public/request_form_page.html",
-    "thanks": "advisory/public/thanks.html",
-    "resend": "advisory/public/resend.html",
-    "track": "advisory/public/track.html",
-    "invalid": "advisory/public/track_invalid.html",
-    "open": "advisory/public/track_open.html",
-}
 
 
 def _files_not_kept():
@@ -51,47 +52,6 @@ def _files_not_kept():
         "For your security, files you selected are not kept when the form is shown again: "
         "please select them again."
     )
-
-
-def _redirect(url):
-    # 303: the browser fetches the next page with GET, so a reload never posts again.
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
-
-
-# Pages with a POST form cannot use "no-referrer": under it browsers send "Origin: null" with the
-# form, and Django's CSRF check refuses that. "same-origin" keeps the token from every other site
-# just the same (nothing is sent cross-origin) and lets the browser name our origin to ourselves.
-NO_REFERRER = "no-referrer"
-SAME_ORIGIN = "same-origin"
-
-
-def make_private(response, referrer_policy=NO_REFERRER):
-    """Headers of every page that carries or shows a tracking token."""
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = referrer_policy
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
-
-def _render(page, request, name, context, status=200, route="", private=True, referrer_policy=NO_REFERRER):
-    base = page.get_url(request)
-    context = {
-        "route_path": route,
-        "private_page": private,
-        "referrer_policy": referrer_policy,
-        "form_url": base,
-        "resend_url": base + page.reverse_subpage("resend"),
-        **context,
-    }
-    response = page.render(request, template=TEMPLATES[name], context_overrides=context)
-    response.status_code = status
-    if private:
-        make_private(response, referrer_policy)
-    else:
-        add_never_cache_headers(response)  # the form carries a CSRF token
-    return response
 
 
 def _apply_errors(form, error, default_field=None):
@@ -135,7 +95,7 @@ def refuse_limited(page, request, route_name):
             _("Too many attempts from your network within the last hour. Please try again later."),
         )
         route = page.reverse_subpage("resend")
-        return _render(
+        return render(
             page, request, "resend", {"form": form}, status=429, route=route, referrer_policy=SAME_ORIGIN
         )
     form = _unbound_with_error(AdvisoryRequestForm(), _limited_message())
@@ -144,7 +104,7 @@ def refuse_limited(page, request, route_name):
 
 def _render_form(page, request, form, status=200):
     privacy_page = page.privacy_page.localized if page.privacy_page_id else None
-    return _render(
+    return render(
         page,
         request,
         "form",
@@ -161,11 +121,11 @@ def request_form(page, request):
     # advisory.spam has usually decided already; this covers a view called without the middleware).
     if not spam.submissions.admit(request):
         return refuse_limited(page, request, "form")
-    if spam.honeypot_filled(request.POST):
+    if AdvisoryRequestForm.honeypot_filled(request.POST):
         # Look like a success, store nothing: the bot learns nothing it could adapt to. It keeps the
         # client's allowance used up.
         security_log.info(
-            "Request form: honeypot filled by client %s; nothing stored.", spam.client_key(request)[:12]
+            "Request form: honeypot filled by client %s; nothing stored.", client_key(request)[:12]
         )
         fake = f"ADV-{timezone.localdate().year}-{secrets.randbelow(9000) + 1000:04d}"
         return _to_thanks(page, request, fake, secrets.token_urlsafe(32))
@@ -214,7 +174,7 @@ def _to_thanks(page, request, reference, token):
         "sealed": urlsafe_b64encode(_xor(raw, pad)).decode(),
     }
     thanks_path = page.get_url(request) + page.reverse_subpage("thanks")
-    response = _redirect(thanks_path)
+    response = redirect(thanks_path)
     response.set_cookie(
         THANKS_COOKIE,
         urlsafe_b64encode(pad).decode(),
@@ -249,7 +209,7 @@ def thanks(page, request):
         token = _unseal(request, submission)
         tracking_url = page.tracking_url(token, request) if token else ""
         request.session[SESSION_KEY] = {"reference": submission.get("reference", "")}
-    response = _render(
+    response = render(
         page,
         request,
         "thanks",
@@ -280,11 +240,11 @@ def resend(page, request):
                 request,
                 _("If we have open requests for this address, we've sent the links again."),
             )
-            return _redirect(page.get_url(request) + page.reverse_subpage("resend"))
+            return redirect(page.get_url(request) + page.reverse_subpage("resend"))
     else:
         form = ResendLinkForm()
     route = page.reverse_subpage("resend")
-    return _render(
+    return render(
         page, request, "resend", {"form": form}, status=status, route=route, referrer_policy=SAME_ORIGIN
     )
 
@@ -295,71 +255,48 @@ def resend(page, request):
 # of links sent before tokens moved to the fragment: they exchange the token and redirect at once.
 
 
-def _track_url(page, request, route=""):
-    return page.get_url(request) + page.reverse_subpage("track") + route
-
-
 def _find(page, request, code, route):
-    advisory_request = access.find(code)
+    advisory_request = access.sessions.find(code)
     if advisory_request is None:
         # Never the token itself: logs are read by more people than the requester.
         security_log.warning(
             "Tracking link not valid (%s route, page %s) from client %s",
             route,
             page.pk,
-            spam.client_key(request)[:12],
+            client_key(request)[:12],
         )
     return advisory_request
 
 
 def _invalid(page, request):
-    return _render(page, request, "invalid", {}, status=404, route=page.reverse_subpage("resend"))
+    return render(page, request, "invalid", {}, status=404, route=page.reverse_subpage("resend"))
 
 
 def _too_many_opens(page, request):
     security_log.warning(
         "Tracking: too many attempts to open a request (page %s) from client %s",
         page.pk,
-        spam.client_key(request)[:12],
+        client_key(request)[:12],
     )
     error = _("Too many attempts from your network within the last hour. Please try again later.")
-    return _open_page(page, request, status=429, error=error)
-
-
-def _open_page(page, request, form=None, status=200, ended=False, error=""):
-    """The page that opens a request from its link: filled in by a script, or by hand."""
-    context = {
-        "open_form": form or access.OpenForm(),
-        "open_url": _track_url(page, request, "open/"),
-        "session_ended": ended,
-        "open_error": error,
-    }
-    return _render(
-        page,
-        request,
-        "open",
-        context,
-        status=status,
-        route=page.reverse_subpage("track"),
-        referrer_policy=SAME_ORIGIN,
-    )
+    return open_page(page, request, status=429, error=error)
 
 
 def open_request(page, request):
     """POST: exchange a tracking token or sign-in code for a session on its request, then show it."""
     if request.method != "POST":
-        return _redirect(_track_url(page, request))
+        return redirect(track_url(page, request))
     # Counted before the lookup, whatever its outcome: guessing costs an attempt each time.
-    if access.opens.hit(request) > access.opens.limit:
+    if spam.opens.hit(request) > spam.opens.limit:
         return _too_many_opens(page, request)
     form = access.OpenForm(request.POST)
     if not form.is_valid():
-        return _open_page(page, request, form=form, status=400)
+        return open_page(page, request, form=form, status=400)
     advisory_request = _find(page, request, form.cleaned_data["link"], "open")
     if advisory_request is None:
         return _invalid(page, request)
-    access.open_session(request, advisory_request)
-    return _redirect(_track_url(page, request))
+    access.sessions.open(request, advisory_request)
+    return redirect(track_url(page, request))
 
 
 def legacy_link(page, request, token, route=""):
@@ -368,68 +305,67 @@ def legacy_link(page, request, token, route=""):
     Its first request still names the token in the path (and so may reach an access log); the
     redirect and the page after it do not, and say "no-referrer".
     """
-    if access.opens.hit(request) > access.opens.limit:
+    if spam.opens.hit(request) > spam.opens.limit:
         return _too_many_opens(page, request)
     advisory_request = _find(page, request, token, "legacy")
     if advisory_request is None:
         return _invalid(page, request)
-    access.open_session(request, advisory_request)
-    return make_private(_redirect(_track_url(page, request, route)))
+    access.sessions.open(request, advisory_request)
+    return make_private(redirect(track_url(page, request, route)))
 
 
-def _session_or_refusal(page, request):
-    """(request, None) for a browser opened on a request, else (None, the open page with status 403)."""
-    ended = access.had_session(request)
-    advisory_request = access.session_request(request)
-    if advisory_request is None:
-        return None, _open_page(page, request, status=403, ended=ended)
-    return advisory_request, None
+def legacy_deliverable(page, request, token, pk):
+    return legacy_link(page, request, token, f"deliverables/{pk}/")
+
+
+def legacy_attachment(page, request, token, pk):
+    return legacy_link(page, request, token, f"files/{pk}/")
 
 
 def track(page, request):
     """The request this browser opened, with the requester's actions; without one, the open page."""
-    ended = access.had_session(request)
-    advisory_request = access.session_request(request)
+    ended = access.sessions.had_session(request)
+    advisory_request = access.sessions.current(request)
     if advisory_request is None:
-        return _open_page(page, request, status=403 if request.method == "POST" else 200, ended=ended)
+        return open_page(page, request, status=403 if request.method == "POST" else 200, ended=ended)
     actor = Actor.requester(advisory_request)
     route = page.reverse_subpage("track")
     bound, status = None, 200
     if request.method == "POST":
         outcome = _perform_action(request, advisory_request, actor)
         if outcome is None:
-            return _redirect(_track_url(page, request))
+            return redirect(track_url(page, request))
         bound, status = outcome
         # Whatever happened, show the request as it is now.
         advisory_request = AdvisoryRequest.objects.get(pk=advisory_request.pk)
     context = _tracking_context(page, request, advisory_request, actor, bound)
-    return _render(page, request, "track", context, status=status, route=route, referrer_policy=SAME_ORIGIN)
+    return render(page, request, "track", context, status=status, route=route, referrer_policy=SAME_ORIGIN)
 
 
 def sign_out(page, request):
     """POST: this browser no longer sees the request (the link keeps working)."""
     if request.method == "POST":
-        access.end_session(request)
+        access.sessions.end(request)
         messages.success(
             request, _("You have signed out of your request. Open the link from our e-mail to see it again.")
         )
-    return _redirect(_track_url(page, request))
+    return redirect(track_url(page, request))
 
 
 def replace_link(page, request):
     """POST: "this link leaked": a new link is e-mailed to the requester; the old one stops working."""
     if request.method != "POST":
-        return _redirect(_track_url(page, request))
-    advisory_request, refusal = _session_or_refusal(page, request)
+        return redirect(track_url(page, request))
+    advisory_request, refusal = session_or_refusal(page, request)
     if refusal is not None:
         return refusal
     try:
         services.rotate_tracking_link(advisory_request, actor=Actor.requester(advisory_request))
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        return _redirect(_track_url(page, request))
+        return redirect(track_url(page, request))
     # The link this browser was opened with is dead: so is its access, like everyone else's.
-    access.end_session(request)
+    access.sessions.end(request)
     messages.success(
         request,
         _(
@@ -437,7 +373,7 @@ def replace_link(page, request):
             "The old link no longer works."
         ),
     )
-    return _redirect(_track_url(page, request))
+    return redirect(track_url(page, request))
 
 
 SUCCESS_MESSAGES = {
@@ -525,7 +461,7 @@ def _tracking_context(page, request, advisory_request, actor, bound):
         else:
             forms[name] = ACTION_FORMS[name](state=state)
     thread = tracking.thread(actor, advisory_request)
-    base = _track_url(page, request)
+    base = track_url(page, request)
     return {
         "advisory_request": advisory_request,
         "state_label": advisory_request.get_state_display(),
@@ -553,7 +489,7 @@ def _download(obj):
 
 
 def download_deliverable(page, request, pk):
-    advisory_request, refusal = _session_or_refusal(page, request)
+    advisory_request, refusal = session_or_refusal(page, request)
     if refusal is not None:
         return refusal
     actor = Actor.requester(advisory_request)
@@ -564,7 +500,7 @@ def download_deliverable(page, request, pk):
 
 
 def download_attachment(page, request, pk):
-    advisory_request, refusal = _session_or_refusal(page, request)
+    advisory_request, refusal = session_or_refusal(page, request)
     if refusal is not None:
         return refusal
     actor = Actor.requester(advisory_request)
