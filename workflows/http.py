@@ -14,7 +14,11 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.module_loading import import_string
+
+# Methods that change nothing: no gate and no form check applies to them.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 # Clients -------------------------------------------------------------------------------------
 
@@ -145,7 +149,7 @@ def max_body_size():
     return int(getattr(settings, "MAX_REQUEST_BODY_SIZE", 0) or 0)
 
 
-class RequestHygieneMiddleware:
+class RequestHygieneMiddleware(MiddlewareMixin):
     """Refuses, before anything reads them, oversized bodies (413) and control characters in the path,
     the query string, header values and cookies (400): no such request can reach a view, a cache
     key or a database query.
@@ -153,13 +157,9 @@ class RequestHygieneMiddleware:
     First in MIDDLEWARE after SecurityMiddleware: sessions and CSRF read cookies after it.
     """
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
+    def process_request(self, request):
         with translation.override(_language_of(request)):
-            refused = self.check(request)
-        return refused or self.get_response(request)
+            return self.check(request)
 
     def check(self, request):
         limit = max_body_size()
@@ -188,7 +188,7 @@ class RequestHygieneMiddleware:
         return any(isinstance(value, str) and _has(value, _HEADER_CONTROL) for value in headers)
 
 
-class PostGateMiddleware:
+class PostGateMiddleware(MiddlewareMixin):
     """Runs the gates of settings.EARLY_POST_GATES on unsafe requests before the body is read.
 
     A gate is `gate(request, view_func, view_args, view_kwargs)` returning a response to refuse the
@@ -198,14 +198,8 @@ class PostGateMiddleware:
     are in the visitor's language.
     """
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method in ("GET", "HEAD", "OPTIONS", "TRACE"):
+        if request.method in SAFE_METHODS:
             return None
         for path in getattr(settings, "EARLY_POST_GATES", ()):
             response = import_string(path)(request, view_func, view_args, view_kwargs)
@@ -214,7 +208,7 @@ class PostGateMiddleware:
         return None
 
 
-class FormHygieneMiddleware:
+class FormHygieneMiddleware(MiddlewareMixin):
     """Refuses (400) form submissions with control characters in a field name, a value or a file name.
 
     Line breaks and tabs stay allowed in values (text areas); file contents are not looked at. After
@@ -222,14 +216,8 @@ class FormHygieneMiddleware:
     run before any read).
     """
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method in ("GET", "HEAD", "OPTIONS", "TRACE"):
+        if request.method in SAFE_METHODS:
             return None
         content_type = request.META.get("CONTENT_TYPE", "")
         if not content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
