@@ -10,6 +10,7 @@ from advisory import services
 from advisory.models import Attachment
 from tests.advisory.admin.conftest import S, detail_url, invitation_for, make_request
 from tests.advisory.factories import (
+    ELF_BYTES,
     PDF_BYTES,
     AssignmentFactory,
     DeliverableFactory,
@@ -200,8 +201,6 @@ def test_notes_and_shared_messages_are_added_through_the_service(login, coordina
 
 
 def test_a_refused_file_or_an_empty_message_is_shown_on_the_form(login, coordinator):
-    from tests.advisory.factories import ELF_BYTES
-
     obj = make_request(S.SCREENING, owner=coordinator)
     client = login(coordinator)
     url = reverse("advisory_requests:message", args=[obj.pk])
