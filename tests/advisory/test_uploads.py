@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
+from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from PIL import Image as PILImage
 
@@ -98,11 +99,17 @@ def test_at_most_five_files_and_every_error_reported():
 
 
 def test_messages_are_translated():
-    from django.utils import translation
-
-    with translation.override("de"), pytest.raises(ValidationError) as error:
-        validate_upload(upload("x.pdf", b""))
-    assert "x.pdf" in error.value.messages[0]
+    # Lazy messages: read inside the override, or they come out in English.
+    with translation.override("de"):
+        with pytest.raises(ValidationError) as error:
+            validate_upload(upload("x.pdf", b""))
+        assert error.value.messages == ["„x.pdf“ ist leer."]
+        with pytest.raises(ValidationError) as error:
+            validate_upload(png_named_pdf())
+        assert error.value.messages == [
+            "„minutes.pdf“ ist kein PDF-, DOCX-, XLSX- oder ODT-Dokument "
+            "(geprüft anhand des Inhalts, nicht des Namens)."
+        ]
 
 
 # The one multiple-file field, in every form that takes documents --------------------------------

@@ -6,6 +6,7 @@ import pytest
 
 from advisory import services
 from advisory.models import AdvisoryRequest
+from tests.advisory.conftest import valid_submission
 from tests.advisory.factories import CoordinatorFactory, upload
 from tests.advisory.public.conftest import Journey, form_data, open_tracking, track_url
 
@@ -85,6 +86,4 @@ def test_payloads_are_escaped_when_the_form_is_shown_again(client, form_page):
 
 
 def _valid():
-    from tests.advisory.conftest import valid_submission
-
     return valid_submission()

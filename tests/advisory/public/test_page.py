@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from advisory.models import RequestFormPage
 from cms.models import HomePage
-from tests.advisory.factories import AdvisoryRequestFactory
+from tests.advisory.factories import AdvisoryRequestFactory, SuperUserFactory
 from tests.cms.factories import english_home, home_in
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +68,6 @@ def test_the_thanks_page_without_a_submission_says_so(client, form_page):
 
 
 def test_editors_can_add_the_page_under_a_home_page_in_the_admin(client):
-    from tests.advisory.factories import SuperUserFactory
-
     client.force_login(SuperUserFactory())
     home = english_home()
     response = client.get(f"/admin/pages/add/advisory/requestformpage/{home.pk}/")

@@ -7,6 +7,7 @@ from django.utils.html import escape
 
 from advisory.models import AdvisoryRequest
 from tests.advisory.public.conftest import open_link
+from workflows.engine import perform
 from workflows.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,6 @@ def test_the_address_must_be_valid(client, form_page):
 
 def test_closed_requests_get_no_new_link(client, form_page, journey):
     j = journey("screening")
-    from workflows.engine import perform
 
     perform(j.fresh(), "withdraw", j.requester, comment="No longer needed.")
     resend(client, form_page, j.request.requester_email)
