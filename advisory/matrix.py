@@ -117,9 +117,7 @@ def allowed_principals(action):
     try:
         return MATRIX[action][1]
     except KeyError:
-        raise KeyError(
-            f"{action!r} is not an advisory action; add it to advisory.matrix.MATRIX"
-        ) from None
+        raise KeyError(f"{action!r} is not an advisory action; add it to advisory.matrix.MATRIX") from None
 
 
 def allowed(action, principals):

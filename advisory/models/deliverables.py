@@ -69,8 +69,6 @@ class Deliverable(ProcessModelMixin, models.Model):
             self.request_id = self.assignment.request_id
         super().save(*args, **kwargs)
 
-
-
     @workflow_transition(
         field=state,
         source=[State.DRAFT, State.RETURNED],
