@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log as wagtail_log
 
-from workflows import deadlines, outbox, text
+from workflows import deadlines, outbox, staffing, text
 from workflows.actors import Actor, as_actor
 from workflows.business_days import add_business_days
 from workflows.engine import ActorLike, Performed, perform
@@ -37,8 +37,6 @@ from .models import (
     NetworkCountry,
 )
 from .models.assignments import (
-    REMINDER_DEADLINE,
-    RESPONSE_DEADLINE,
     not_already_invited,
 )
 from .models.requests import (
@@ -438,19 +436,14 @@ def _escalate(request, deadline):
     _enqueue(request, SLA_OVERDUE_EVENT, found, f"deadline:{deadline.pk}")
 
 
-def _remind_expert(assignment, deadline, now):
-    """Remind an invited expert who has not answered, unless the answer time is already over."""
-    if assignment.state != Assignment.State.INVITED:
-        return False
-    if assignment.response_due_at is not None and assignment.response_due_at <= now:
-        return False  # it expires in this scan: a reminder would come too late
+def _remind_expert(assignment, deadline):
+    """Remind an invited expert who still owes an answer (`workflows.staffing.handle_deadline` asks)."""
     found = [
         notifications.to_expert(
             assignment, "invitation_reminder", notifications.invitation_context(assignment)
         )
     ]
     _enqueue(assignment, REMINDER_EVENT, found, f"deadline:{deadline.pk}")
-    return True
 
 
 def _remind_requester(request, deadline):
@@ -484,11 +477,16 @@ def process_due_deadlines(*, now: datetime | None = None) -> dict[str, int]:
                     assignment = Assignment.objects.select_related("request", "expert").get(
                         pk=deadline.object_id
                     )
-                    if deadline.purpose == RESPONSE_DEADLINE:
-                        perform(assignment, "expire", Actor.system(_("invitation expiry")))
-                        handled["expired"] += 1
-                    elif deadline.purpose == REMINDER_DEADLINE and _remind_expert(assignment, deadline, now):
-                        handled["reminded"] += 1
+                    # The answer date expires the invitation; the reminder goes to who still owes an answer.
+                    outcome = staffing.handle_deadline(
+                        assignment,
+                        deadline,
+                        now=now,
+                        remind=_remind_expert,
+                        expiry=Actor.system(_("invitation expiry")),
+                    )
+                    if outcome is not None:
+                        handled[outcome] += 1
                     continue
                 request = AdvisoryRequest.objects.get(pk=deadline.object_id)
                 if deadline.purpose == AUTO_CLOSE_DEADLINE:
