@@ -1,23 +1,38 @@
 """The assignment state machine: the invitation, its answers, expiry, and the end of an expert's part."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 import time_machine
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
+from advisory.admin.views.requests import timeline as staff_timeline
+from advisory.choices import AssignmentRole
 from advisory.models import AdvisoryRequest, Assignment
 from advisory.models.assignments import RESPONSE_DEADLINE
-from tests.advisory.factories import AdvisoryRequestFactory, AssignmentFactory, ExpertUserFactory, requester
+from advisory.public import tracking
+from tests.advisory.factories import (
+    AdvisoryRequestFactory,
+    AssignmentFactory,
+    ExpertUserFactory,
+    editor,
+    requester,
+)
 from workflows import deadlines
 from workflows.actors import Actor
+from workflows.audit import ACTION
 from workflows.engine import perform
 from workflows.exceptions import TransitionForbidden, TransitionInputError, TransitionUnavailable
+from workflows.models import OutboxMessage
 from workflows.transitions import all_transitions
 
 pytestmark = pytest.mark.django_db
 
 A = Assignment.State
+RS = AdvisoryRequest.State
 
 
 @pytest.fixture
@@ -53,7 +68,10 @@ def new_assignment(request, expert=None, **kwargs):
     """An assignment saved in "new", as the invitation service makes one before inviting."""
     kwargs.setdefault("response_due_at", timezone.now() + timedelta(days=5))
     return Assignment.objects.create(
-        request=request, expert=expert or ExpertUserFactory().expert_profile, role="member", **kwargs
+        request=request,
+        expert=expert or ExpertUserFactory().expert_profile,
+        role=AssignmentRole.MEMBER,
+        **kwargs,
     )
 
 
@@ -63,11 +81,6 @@ def staffing(coordinator):
 
 
 def test_an_assignment_starts_new_and_the_engine_invites(staffing, coordinator):
-    from wagtail.models import ModelLogEntry
-
-    from workflows.audit import ACTION
-    from workflows.models import OutboxMessage
-
     assignment = new_assignment(staffing)
     assert assignment.state == A.NEW
 
@@ -99,8 +112,6 @@ def test_an_invitation_cannot_be_made_by_writing_the_state(staffing):
     "who", ["expert of the assignment", "other coordinator", "requester", "system", "editor"]
 )
 def test_only_a_coordinator_of_the_request_invites(staffing, other_coordinator, who):
-    from tests.advisory.factories import editor
-
     assignment = new_assignment(staffing)
     actor = {
         "expert of the assignment": lambda: expert_of(assignment),
@@ -114,7 +125,7 @@ def test_only_a_coordinator_of_the_request_invites(staffing, other_coordinator, 
     assert Assignment.objects.get(pk=assignment.pk).state == A.NEW
 
 
-@pytest.mark.parametrize("state", ["submitted", "screening", "team_proposed", "delivered", "withdrawn"])
+@pytest.mark.parametrize("state", [RS.SUBMITTED, RS.SCREENING, RS.TEAM_PROPOSED, RS.DELIVERED, RS.WITHDRAWN])
 def test_no_invitation_outside_staffing(state, coordinator):
     request = AdvisoryRequestFactory(state=state, owner=coordinator)
     assignment = new_assignment(request)
@@ -149,9 +160,6 @@ def test_no_invitation_of_an_expert_matching_excludes(staffing, coordinator):
 
 
 def test_an_invitation_is_on_the_coordinators_timeline_and_not_the_requesters(coordinator):
-    from advisory.admin.views.requests import timeline as staff_timeline
-    from advisory.public import tracking
-
     request = AdvisoryRequestFactory(state=AdvisoryRequest.State.SCREENING, owner=coordinator)
     perform(request, "accept", coordinator, data={"service_type": "training", "scope_summary": "Train."})
     assignment = new_assignment(request)
@@ -282,8 +290,6 @@ def test_illegal_assignment_transitions(state, name, lead):
 
 
 def test_only_one_open_assignment_per_expert_and_request():
-    from django.db import IntegrityError, transaction
-
     first = AssignmentFactory(state=A.INVITED)
     with pytest.raises(IntegrityError), transaction.atomic():
         AssignmentFactory(request=first.request, expert=first.expert, state=A.ACCEPTED)
@@ -295,13 +301,15 @@ def test_response_deadline_default_is_in_the_future():
     assert AssignmentFactory().response_due_at > timezone.now()
 
 
-@pytest.mark.parametrize("state", ["team_proposed", "in_progress", "on_hold"])
+@pytest.mark.parametrize("state", [RS.TEAM_PROPOSED, RS.IN_PROGRESS, RS.ON_HOLD])
 def test_the_last_lead_of_a_proposed_or_running_team_stays(state, coordinator):
-    lead = AssignmentFactory(state=A.ACCEPTED, role="lead", request__state=state, request__owner=coordinator)
+    lead = AssignmentFactory(
+        state=A.ACCEPTED, role=AssignmentRole.LEAD, request__state=state, request__owner=coordinator
+    )
     with pytest.raises(TransitionUnavailable) as error:
         perform(lead, "release", coordinator, comment="Ill")
     assert "needs its lead expert" in str(error.value)
-    AssignmentFactory(request=lead.request, state=A.ACCEPTED, role="lead")
+    AssignmentFactory(request=lead.request, state=A.ACCEPTED, role=AssignmentRole.LEAD)
     perform(lead, "release", coordinator, comment="Ill")
     assert lead.state == A.RELEASED
 
@@ -309,10 +317,6 @@ def test_the_last_lead_of_a_proposed_or_running_team_stays(state, coordinator):
 def test_refreshing_an_assignment_never_unprotects_the_state_field_for_other_threads(coordinator):
     """django_fsm's refresh_from_db lifts the field's protection process-wide while it runs: a
     refresh in a parallel thread then crashed ("Direct state modification is not allowed")."""
-    from unittest import mock
-
-    from django.db import models
-
     assignment = AssignmentFactory(request__owner=coordinator)
     stale = Assignment.objects.get(pk=assignment.pk)
     perform(assignment, "withdraw", coordinator)
