@@ -119,26 +119,26 @@ class Messages:
 
 
 @guard(_("The time to answer this invitation has passed."))
-def response_time_left(invitation) -> bool:
+def response_time_left(invitation: models.Model) -> bool:
     return invitation.response_due_at is None or invitation.response_due_at > timezone.now()
 
 
 @guard(_("The time to answer this invitation has not passed yet."))
-def response_time_passed(invitation) -> bool:
+def response_time_passed(invitation: models.Model) -> bool:
     return invitation.response_due_at is not None and invitation.response_due_at <= timezone.now()
 
 
-def _answer_date_ahead(message) -> Guard:
+def _answer_date_ahead(message: str | Promise) -> Guard:
     @guard(message)
-    def response_deadline_ahead(invitation) -> bool:
+    def response_deadline_ahead(invitation: models.Model) -> bool:
         return invitation.response_due_at is not None and invitation.response_due_at > timezone.now()
 
     return response_deadline_ahead
 
 
-def _not_already_invited(message) -> Guard:
+def _not_already_invited(message: str | Promise) -> Guard:
     @guard(message)
-    def not_already_invited(invitation) -> bool:
+    def not_already_invited(invitation: models.Model) -> bool:
         model = type(invitation)
         subject = model._meta.get_field(model.SUBJECT_FIELD).attname
         invitee = model._meta.get_field(model.INVITEE_FIELD).attname
@@ -248,7 +248,7 @@ def invitation_model(
             conditions=[*invite_step.conditions, guards.response_deadline_ahead, guards.not_already_invited],
             **invite_step.who(),
         )
-        def invite(self, *, actor):
+        def invite(self, *, actor: Actor) -> None:
             self.invited_by = actor.user
             deadlines.set_deadline(self, RESPONSE_DEADLINE, self.response_due_at)
             now = timezone.now()
@@ -265,7 +265,7 @@ def invitation_model(
             conditions=[*accept_step.conditions, guards.response_time_left],
             **accept_step.who(),
         )
-        def accept(self, *, actor, data):
+        def accept(self, *, actor: Actor, data: Mapping) -> None:
             self.accepting(actor=actor, data=data)
             self.responded_at = timezone.now()
             deadlines.clear(self)
@@ -280,7 +280,7 @@ def invitation_model(
             conditions=decline_step.conditions,
             **decline_step.who(),
         )
-        def decline(self, *, comment):
+        def decline(self, *, comment: str) -> None:
             self.decline_reason = comment
             self.responded_at = timezone.now()
             self.mark_ended()
@@ -294,7 +294,7 @@ def invitation_model(
             conditions=[*expire_step.conditions, guards.response_time_passed],
             **expire_step.who(),
         )
-        def expire(self):
+        def expire(self) -> None:
             self.mark_ended()
 
         @workflow_transition(
@@ -306,7 +306,7 @@ def invitation_model(
             conditions=withdraw_step.conditions,
             **withdraw_step.who(),
         )
-        def withdraw(self, *, comment):
+        def withdraw(self, *, comment: str) -> None:
             self.mark_ended(comment)
 
     return Invitation
@@ -321,7 +321,7 @@ def one_open_invitation(
     )
 
 
-def awaits_answer(invitation, *, now: datetime | None = None) -> bool:
+def awaits_answer(invitation: models.Model, *, now: datetime | None = None) -> bool:
     """Whether the invitee still owes an answer that can still come (invited, answer date ahead)."""
     now = now or timezone.now()
     if invitation.state != invitation.State.INVITED:
@@ -330,7 +330,7 @@ def awaits_answer(invitation, *, now: datetime | None = None) -> bool:
 
 
 def handle_deadline(
-    invitation,
+    invitation: models.Model,
     deadline: Deadline,
     *,
     now: datetime,
@@ -356,31 +356,31 @@ def handle_deadline(
 # The subject's side of the agreement ------------------------------------------------------
 
 
-def has_accepted(invitations, **filters) -> bool:
+def has_accepted(invitations: models.QuerySet | models.Manager, **filters: Any) -> bool:
     """Whether `invitations` (a related manager or queryset) holds an accepted one matching `filters`."""
     return invitations.filter(state=invitations.model.State.ACCEPTED, **filters).exists()
 
 
-def requires_accepted(related_name: str, *, message: str | Promise, **filters) -> Guard:
+def requires_accepted(related_name: str, *, message: str | Promise, **filters: Any) -> Guard:
     """A guard on the subject: one of its invitations (`related_name`) matching `filters` is accepted.
 
     E.g. a team may be proposed to, or approved by, the requester once a lead expert has accepted.
     """
 
     @guard(message)
-    def has_accepted_member(subject) -> bool:
+    def has_accepted_member(subject: models.Model) -> bool:
         return has_accepted(getattr(subject, related_name), **filters)
 
     return has_accepted_member
 
 
-def keeps_last_accepted(*, subject_states: Iterable, message: str | Promise, **filters) -> Guard:
+def keeps_last_accepted(*, subject_states: Iterable, message: str | Promise, **filters: Any) -> Guard:
     """A guard on an invitation's ending transitions: the last accepted one matching `filters` stays
     while its subject's state is one of `subject_states` (a team proposed or running)."""
     subject_states = tuple(subject_states)
 
     @guard(message)
-    def not_the_last(invitation) -> bool:
+    def not_the_last(invitation: models.Model) -> bool:
         if any(getattr(invitation, name) != value for name, value in filters.items()):
             return True
         subject = getattr(invitation, invitation.SUBJECT_FIELD)

@@ -20,12 +20,12 @@ REMINDER_DEADLINE = staffing.REMINDER_DEADLINE
 
 
 @guard(_("Experts can be invited once the request is accepted, until it is delivered."))
-def request_is_staffing(assignment):
+def request_is_staffing(assignment: "Assignment") -> bool:
     return assignment.request.state in AdvisoryRequest.STAFFING_STATES
 
 
 @guard(_("The request is no longer open."))
-def request_is_open(assignment):
+def request_is_open(assignment: "Assignment") -> bool:
     return assignment.request.state in AdvisoryRequest.OPEN_STATES
 
 
@@ -118,7 +118,7 @@ class Assignment(InvitationBase):
             models.Index(fields=["request", "state"], name="advisory_assignment_request"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.expert} – {self.request}"
 
     def reminder_at(self, now: datetime) -> datetime:
@@ -141,7 +141,7 @@ class Assignment(InvitationBase):
         conditions=[not_the_last_lead],
         **matrix.who("assignment.complete"),
     )
-    def complete(self):
+    def complete(self) -> None:
         self.mark_ended()
 
     @workflow_transition(
@@ -153,5 +153,5 @@ class Assignment(InvitationBase):
         conditions=[not_the_last_lead],
         **matrix.who("assignment.release"),
     )
-    def release(self, *, comment):
+    def release(self, *, comment: str) -> None:
         self.mark_ended(comment)
