@@ -12,6 +12,7 @@ from workflows.timeline import Timeline, TimelineEntry
 
 from .. import permissions, selectors
 from ..choices import AuthorKind
+from ..forms import ApproveTeamForm, ObjectTeamForm, ProvideInfoForm, WithdrawForm
 from ..forms import area_names as localised_area_names
 from ..models import AdvisoryRequest, Assignment
 from ..services import FEEDBACK_ACTION
@@ -73,8 +74,10 @@ REQUESTER_TIMELINE = Timeline(
 TEAM_VISIBLE_STATES = (S.TEAM_PROPOSED, S.IN_PROGRESS, S.ON_HOLD, S.DELIVERED, S.CLOSED)
 TEAM_MEMBER_STATES = (Assignment.State.ACCEPTED, Assignment.State.COMPLETED)
 
-# The requester's actions, in the order the page offers them; "feedback" is not a transition.
-REQUESTER_TRANSITIONS = ("provide_info", "approve_team", "object_team", "withdraw")
+# The requester's transitions, in the order the page offers them (feedback, not a transition, last).
+REQUESTER_TRANSITIONS = tuple(
+    form.action for form in (ProvideInfoForm, ApproveTeamForm, ObjectTeamForm, WithdrawForm)
+)
 
 
 def timeline(actor, advisory_request) -> list[TimelineEntry]:

@@ -29,7 +29,16 @@ from workflows.exceptions import (
 from workflows.http import client_key
 
 from .. import selectors, services, spam
-from ..forms import ACTION_FORMS, AdvisoryRequestForm, ResendLinkForm
+from ..forms import (
+    ACTION_FORMS,
+    AdvisoryRequestForm,
+    ApproveTeamForm,
+    FeedbackForm,
+    ObjectTeamForm,
+    ProvideInfoForm,
+    ResendLinkForm,
+    WithdrawForm,
+)
 from ..models import AdvisoryRequest
 from . import access, tracking
 from .common import (
@@ -377,11 +386,13 @@ def replace_link(page, request):
 
 
 SUCCESS_MESSAGES = {
-    "provide_info": lambda: _("Thank you: your answer has been sent to the secretariat."),
-    "approve_team": lambda: _("Thank you: you agreed to the team, and the engagement can start."),
-    "object_team": lambda: _("Your concerns have been sent to the secretariat, who will come back to you."),
-    "withdraw": lambda: _("Your request has been withdrawn."),
-    "feedback": lambda: _("Thank you for your feedback."),
+    ProvideInfoForm.action: lambda: _("Thank you: your answer has been sent to the secretariat."),
+    ApproveTeamForm.action: lambda: _("Thank you: you agreed to the team, and the engagement can start."),
+    ObjectTeamForm.action: lambda: _(
+        "Your concerns have been sent to the secretariat, who will come back to you."
+    ),
+    WithdrawForm.action: lambda: _("Your request has been withdrawn."),
+    FeedbackForm.action: lambda: _("Thank you for your feedback."),
 }
 
 
@@ -408,11 +419,11 @@ def _perform_action(request, advisory_request, actor):
     data = form.cleaned_data
     shown = data["state"]
     try:
-        if name == "feedback":
+        if name == FeedbackForm.action:
             services.record_feedback(
                 advisory_request, actor=actor, score=data["score"], comment=data.get("comment", "")
             )
-        elif name == "provide_info":
+        elif name == ProvideInfoForm.action:
             if advisory_request.state != shown:
                 raise StaleTransition(_stale_message(advisory_request.state), current=advisory_request.state)
             services.provide_info(
@@ -437,10 +448,10 @@ def _perform_action(request, advisory_request, actor):
         messages.error(request, str(error))
         return None, 403
     except ValidationError as error:
-        if name == "feedback" and not hasattr(error, "error_dict"):
+        if name == FeedbackForm.action and not hasattr(error, "error_dict"):
             messages.error(request, " ".join(error.messages))
             return None, 409
-        _apply_errors(form, error, default_field="attachments" if name == "provide_info" else None)
+        _apply_errors(form, error, default_field="attachments" if name == ProvideInfoForm.action else None)
         if request.FILES and "attachments" in form.fields:
             form.add_error("attachments", _files_not_kept())
         return form, 200
@@ -453,7 +464,7 @@ def _tracking_context(page, request, advisory_request, actor, bound):
     available = {meta.name for meta in available_transitions(advisory_request, actor)}
     names = [name for name in tracking.REQUESTER_TRANSITIONS if name in available]
     if tracking.may_give_feedback(actor, advisory_request):
-        names.append("feedback")
+        names.append(FeedbackForm.action)
     forms = {}
     for name in names:
         if bound is not None and bound.action == name:
