@@ -88,7 +88,10 @@ class OutboxIndexView(IndexView):
     default_ordering = "-created_at"
     columns = [
         StatusTagColumn(
-            "status", label=_("Status"), accessor=status_label, primary=lambda m: m.status == "sent"
+            "status",
+            label=_("Status"),
+            accessor=status_label,
+            primary=lambda m: m.status == OutboxMessage.Status.SENT,
         ),
         Column("recipient", label=_("Recipient")),
         Column("template", label=_("Template")),
