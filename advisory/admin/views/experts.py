@@ -20,7 +20,7 @@ from ...choices import Visibility
 from ...models import Assignment
 from ..access import EXPERT_AREA, AdvisoryAccessMixin, own_assignment
 from ..forms import DeliverableUploadForm, MessageForm
-from .requests import _add_validation_errors, transition_actions
+from .requests import MessagePostMixin, _add_validation_errors, transition_actions
 
 
 class ExpertBaseView(AdvisoryAccessMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -142,34 +142,18 @@ class AssignmentView(ExpertBaseView):
         return context
 
 
-class ExpertMessageView(AssignmentView):
+class ExpertMessageView(MessagePostMixin, AssignmentView):
     """The expert writes to the requester (a shared message), as the matrix allows the team."""
 
-    http_method_names = ["post"]
+    failure_message = _("The message could not be sent; see the errors below.")
 
-    def post(self, request, *args, **kwargs):
-        self.load()
-        if not permissions.can(request.user, "request.add_shared_message", self.obj):
-            raise PermissionDenied(_("You may not write on this request."))
-        form = MessageForm(request.POST, request.FILES, visibilities={Visibility.SHARED})
-        if form.is_valid():
-            try:
-                services.add_message(
-                    self.obj,
-                    actor=self.actor,
-                    body=form.cleaned_data["body"],
-                    visibility=Visibility.SHARED,
-                    files=form.cleaned_data["attachments"],
-                )
-            except ValidationError as error:
-                _add_validation_errors(form, error, default_field="attachments")
-            else:
-                messages.success(request, _("Message sent to the requester."))
-                return redirect(
-                    reverse("advisory_expert:assignment", args=[self.assignment.pk]) + "#messages"
-                )
-        messages.error(request, _("The message could not be sent; see the errors below."))
-        return self.render_to_response(self.get_context_data(message_form=form), status=400)
+    def message_visibilities(self):
+        if permissions.can(self.request.user, "request.add_shared_message", self.obj):
+            return {Visibility.SHARED}
+        return set()
+
+    def message_url(self):
+        return reverse("advisory_expert:assignment", args=[self.assignment.pk])
 
 
 class DeliverableUploadView(ExpertBaseView):

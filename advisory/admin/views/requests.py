@@ -246,10 +246,15 @@ class RequestDetailView(AdvisoryAccessMixin, WagtailAdminTemplateMixin, Template
         return context
 
 
-class MessageCreateView(RequestDetailView):
-    """Adds a note or a shared message through the domain's service; errors show on the request view."""
+class MessagePostMixin:
+    """Posts a message on `self.obj` through the domain's service, in a visibility the user holds.
+
+    The view supplies `load()`, `message_visibilities()` and `message_url()`; on errors it renders
+    itself again (400) with the form. Staff write notes or messages, experts shared messages only.
+    """
 
     http_method_names = ["post"]
+    failure_message = _("The message could not be added; see the errors below.")
 
     def post(self, request, *args, **kwargs):
         self.load()
@@ -258,24 +263,32 @@ class MessageCreateView(RequestDetailView):
             raise PermissionDenied(_("You may not write on this request."))
         form = MessageForm(request.POST, request.FILES, visibilities=visibilities)
         if form.is_valid():
+            visibility = form.cleaned_data["visibility"]
             try:
                 services.add_message(
                     self.obj,
                     actor=self.actor,
                     body=form.cleaned_data["body"],
-                    visibility=form.cleaned_data["visibility"],
+                    visibility=visibility,
                     files=form.cleaned_data["attachments"],
                 )
             except ValidationError as error:
                 _add_validation_errors(form, error, default_field="attachments")
             else:
-                if form.cleaned_data["visibility"] == Visibility.INTERNAL:
+                if visibility == Visibility.INTERNAL:
                     messages.success(request, _("Internal note added."))
                 else:
                     messages.success(request, _("Message sent to the requester."))
-                return redirect(reverse("advisory_requests:detail", args=[self.obj.pk]) + "#messages")
-        messages.error(request, _("The message could not be added; see the errors below."))
+                return redirect(self.message_url() + "#messages")
+        messages.error(request, self.failure_message)
         return self.render_to_response(self.get_context_data(message_form=form), status=400)
+
+
+class MessageCreateView(MessagePostMixin, RequestDetailView):
+    """Adds a note or a shared message; errors show on the request view."""
+
+    def message_url(self):
+        return reverse("advisory_requests:detail", args=[self.obj.pk])
 
 
 def _add_validation_errors(form, error, default_field=None):
