@@ -9,4 +9,4 @@ class WorkflowsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the private storage check
+        from . import checks  # noqa: F401, PLC0415 - registers the system checks once apps are loaded

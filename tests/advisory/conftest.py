@@ -1,7 +1,13 @@
 import pytest
 
 from advisory.models import AdvisoryRequest
-from tests.advisory.factories import AdvisoryRequestFactory, CoordinatorFactory, ExpertUserFactory
+from tests.advisory.factories import (
+    AdvisoryRequestFactory,
+    CoordinatorFactory,
+    ExpertUserFactory,
+    area,
+    country,
+)
 
 
 @pytest.fixture
@@ -33,7 +39,6 @@ def submitted(db):
 
 
 def valid_submission(**overrides):
-    from tests.advisory.factories import area, country
 
     data = {
         "requester_name": "Maria Muster",

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.test import override_settings
+from time_machine import travel
 
 from advisory import services, tasks
 from advisory.choices import AssignmentRole
@@ -320,7 +321,6 @@ def test_the_celery_task_runs_the_scan(clock, staff):
     request = AdvisoryRequestFactory(state=S.NEW)
     perform(request, "submit", requester(request))
     clock(at(26))
-    from time_machine import travel
 
     with travel(at(1, 10), tick=False):
         result = tasks.scan_deadlines.apply().get()

@@ -16,6 +16,7 @@ from django.utils import formats, timezone, translation
 from advisory import notifications, privacy, services
 from advisory.choices import AssignmentRole, Visibility
 from advisory.models import AdvisoryRequest, RequestFormPage
+from advisory.models.requests import SLA_DEADLINES
 from tests.advisory.conftest import valid_submission
 from tests.advisory.factories import (
     AdvisoryRequestFactory,
@@ -57,7 +58,6 @@ def referenced_templates():
     for call in re.findall(r"to_(?:requester|staff|leads|expert)\([^)]*?\"([a-z_]+)\"", source):
         names.add(call)
     names.update(template for _state, template in services.REQUESTER_REMINDERS.values())
-    from advisory.models.requests import SLA_DEADLINES
 
     names.update(f"sla_overdue_{purpose}" for purpose in SLA_DEADLINES)
     names.update({"invitation", "invitation_reminder", "sla_escalation", "tracking_link"})

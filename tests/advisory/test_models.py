@@ -1,8 +1,13 @@
 """Reference numbers, default data from the migrations, and the small things models say about themselves."""
 
+from datetime import date
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.utils import translation
+from wagtail.snippets.models import get_snippet_models
 
 from advisory.choices import CertificationType, LanguageCode
 from advisory.models import (
@@ -45,7 +50,6 @@ def test_the_network_starts_with_the_27_member_states():
 
 
 def test_country_names_are_translated():
-    from django.utils import translation
 
     with translation.override("de"):
         assert str(country("DE")) == "Deutschland"
@@ -99,9 +103,6 @@ def test_str():
 
 
 def test_unavailable_period_validation_and_overlap():
-    from datetime import date
-
-    from django.core.exceptions import ValidationError
 
     period = UnavailablePeriodFactory.build(start=date(2027, 1, 10), end=date(2027, 1, 5))
     with pytest.raises(ValidationError):
@@ -118,6 +119,5 @@ def test_the_state_field_is_protected():
 
 
 def test_expertise_area_is_a_registered_snippet():
-    from wagtail.snippets.models import get_snippet_models
 
     assert ExpertiseArea in get_snippet_models()

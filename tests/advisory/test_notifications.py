@@ -1,9 +1,13 @@
 """Who hears of what, in which language: the outbox messages transitions leave behind."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
+from icalendar import Calendar
 
 from advisory import notifications
-from advisory.models import AdvisoryRequest
+from advisory.models import AdvisoryRequest, Assignment, Deliverable
 from tests.advisory.factories import (
     AdvisoryRequestFactory,
     AssignmentFactory,
@@ -15,6 +19,7 @@ from tests.advisory.factories import (
 )
 from workflows.engine import perform
 from workflows.models import OutboxMessage
+from workflows.transitions import all_transitions
 
 pytestmark = pytest.mark.django_db
 
@@ -88,8 +93,6 @@ def test_an_approved_deliverable_reaches_expert_and_requester(coordinator):
 
 
 def test_every_transition_has_a_notification_plan():
-    from advisory.models import Assignment, Deliverable
-    from workflows.transitions import all_transitions
 
     assert {m.name for m in all_transitions(AdvisoryRequest)} == set(notifications.REQUEST_EVENTS)
     assert {m.name for m in all_transitions(Assignment)} == set(notifications.ASSIGNMENT_EVENTS)
@@ -103,10 +106,6 @@ def test_nothing_is_sent_by_a_transition_itself(coordinator):
 
 
 def test_an_invitation_carries_its_response_deadline_as_a_calendar_entry():
-    from datetime import timedelta
-
-    from django.utils import timezone
-    from icalendar import Calendar
 
     assignment = AssignmentFactory(response_due_at=timezone.now() + timedelta(days=5))
     (notification,) = notifications.invitation(assignment)

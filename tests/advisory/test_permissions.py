@@ -11,11 +11,14 @@ exception fails the test.
 """
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from advisory import matrix, permissions, selectors, services
 from advisory.choices import Visibility
@@ -34,6 +37,7 @@ from advisory.matrix import (
     SYSTEM,
 )
 from advisory.models import AdvisoryRequest, Assignment, Deliverable, Message
+from advisory.roles import forget
 from tests.advisory.factories import (
     AdvisoryRequestFactory,
     AssignmentFactory,
@@ -310,8 +314,6 @@ def probe(situation):
     if action == "request.view_team":
         return selectors.team_of(actor, request).exists()
     if action == "request.view_history":
-        from wagtail.log_actions import log
-
         log(request, "wagtail.edit")
         return selectors.history(actor, request).exists()
     if action in ("request.add_shared_message", "request.add_internal_note"):
@@ -410,7 +412,6 @@ def test_a_coordinator_removed_from_the_groups_loses_everything():
     request = AdvisoryRequestFactory()
     assert permissions.can(user, "request.view", request)
     user.groups.clear()
-    from advisory.roles import forget
 
     forget(user)
     assert not permissions.can(user, "request.view", request)
@@ -445,9 +446,6 @@ def test_the_markdown_rendering_has_a_row_per_action():
 
 
 def test_the_documented_matrix_is_current():
-    from pathlib import Path
-
-    from django.conf import settings
 
     text = (Path(settings.BASE_DIR) / "docs" / "advisory.md").read_text()
     documented = text.split("<!-- matrix:start -->")[1].split("<!-- matrix:end -->")[0].strip()

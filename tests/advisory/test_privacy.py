@@ -1,28 +1,37 @@
 """Erasure, retention and consent of the advisory service (advisory/privacy.py)."""
 
+import io
+import json
+import zipfile
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
 from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from advisory import privacy, services, tasks
 from advisory.choices import AuthorKind, Visibility
-from advisory.models import AdvisoryRequest, Attachment, Deliverable, Expert, Message
+from advisory.models import AdvisoryRequest, Attachment, Deliverable, Expert, Message, RequestFormPage
+from cms.models import StandardPage
 from privacy import services as privacy_services
 from privacy.models import DataProtectionRecord, DataSubjectRequest
 from tests.advisory.conftest import valid_submission
 from tests.advisory.factories import (
     AdvisoryRequestFactory,
+    AssignmentFactory,
     CoordinatorFactory,
     DeliverableFactory,
     ExpertFactory,
+    ExpertUserFactory,
     SuperUserFactory,
     UserFactory,
+    editor,
     upload,
 )
+from tests.cms.factories import english_home
 from workflows.actors import Actor
 from workflows.engine import perform
 from workflows.models import OutboxMessage
@@ -48,8 +57,6 @@ def rows_mentioning(*needles):
 
 
 def content_of(zipped):
-    import io
-    import zipfile
 
     return zipfile.ZipFile(io.BytesIO(zipped)).read("personal-data.json").decode()
 
@@ -178,9 +185,6 @@ def test_erasure_without_a_reason_is_refused(declined):
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["coordinator", "expert", "editor"])
 def test_staff_without_the_permission_are_refused_the_service(declined, role):
-    from django.core.exceptions import PermissionDenied
-
-    from tests.advisory.factories import ExpertUserFactory, editor
 
     user = {
         "coordinator": lambda: CoordinatorFactory(lead=True),
@@ -208,7 +212,6 @@ def test_experts_and_accounts_with_the_address_are_erased(django_capture_on_comm
 
 @pytest.mark.django_db
 def test_an_expert_on_a_running_engagement_is_refused_by_a_check():
-    from tests.advisory.factories import AssignmentFactory
 
     assignment = AssignmentFactory(expert=ExpertFactory(email="busy@example.org"))
     with pytest.raises(Exception) as refused:
@@ -218,9 +221,6 @@ def test_an_expert_on_a_running_engagement_is_refused_by_a_check():
 
 @pytest.mark.django_db
 def test_the_export_holds_request_consent_messages_and_documents_but_no_token(declined):
-    import io
-    import json
-    import zipfile
 
     dpo = SuperUserFactory()
     content, record = privacy_services.export(ADDRESS, dpo)
@@ -378,9 +378,6 @@ def test_erasure_empties_the_data_subject_request_but_recognises_it(declined):
 
 @pytest.mark.django_db
 def test_the_consent_names_the_versions_of_the_form_and_the_privacy_page():
-    from advisory.models import RequestFormPage
-    from cms.models import StandardPage
-    from tests.cms.factories import english_home
 
     home = english_home()
     policy = StandardPage(title="Privacy", slug="privacy")

@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import clear_url_caches, reverse
 
+import cms.urls
 from advisory.models import AdvisoryRequest, Attachment, RequestFormPage
 from tests.advisory.factories import (
     PDF_BYTES,
@@ -52,7 +53,6 @@ def roots(settings, tmp_path):
 @pytest.fixture
 def debug_media_route(settings):
     """The project's URLs as the development server has them: /media/ served from MEDIA_ROOT."""
-    import cms.urls
 
     settings.DEBUG = True
     importlib.reload(cms.urls)

@@ -1,11 +1,14 @@
 """Services: submission, tracking links, invitations, messages, deliverables, feedback, the deadline scan."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from unittest import mock
 
 import pytest
 import time_machine
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import Locale, ModelLogEntry
 
 from advisory import services
@@ -87,7 +90,6 @@ def test_a_refused_file_stores_nothing():
     ],
 )
 def test_the_service_validates_again_whatever_the_form_did(overrides, field):
-    from datetime import date
 
     overrides = {
         key: date.fromisoformat(value) if key.startswith("desired_") else value
@@ -243,7 +245,6 @@ def test_invite_expert_creates_an_invitation_with_a_response_deadline(coordinato
 
 def test_invite_expert_is_the_engines_invite_transition(coordinator):
     """Invitations go through the engine like every state change: no hand-written audit entry or e-mail."""
-    from unittest import mock
 
     request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
     with mock.patch("advisory.services.perform", wraps=services.perform) as engine:
@@ -254,7 +255,6 @@ def test_invite_expert_is_the_engines_invite_transition(coordinator):
 
 
 def test_invitations_audited_before_the_invite_transition_still_read(coordinator):
-    from wagtail.log_actions import log
 
     assignment = AssignmentFactory(request__owner=coordinator)
     data = {"request": "ADV-2026-0001", "expert": "Lena Hoffmann", "role": "lead"}
@@ -265,7 +265,6 @@ def test_invitations_audited_before_the_invite_transition_still_read(coordinator
 def test_invite_expert_does_not_refresh_the_request_from_the_database(coordinator):
     """django_fsm's refresh_from_db unprotects the state field class-wide while it runs, which
     crashed parallel invitations ("Direct state modification is not allowed")."""
-    from unittest import mock
 
     request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
     with mock.patch.object(AdvisoryRequest, "refresh_from_db", side_effect=AssertionError("refreshed")):
@@ -295,7 +294,6 @@ def test_invite_expert_refuses_excluded_experts_with_the_reasons(coordinator):
 
 
 def test_invite_expert_refuses_an_anonymous_caller_with_a_permission_error(coordinator):
-    from django.contrib.auth.models import AnonymousUser
 
     request = AdvisoryRequestFactory(state=S.ACCEPTED, owner=coordinator)
     for nobody in (None, AnonymousUser()):

@@ -85,7 +85,7 @@ def csp_site():
     # Administrators confirm their sign-in with a TOTP code when two-factor authentication is on.
     totp_key = None
     if apps.is_installed("django_otp.plugins.otp_totp"):
-        from django_otp.plugins.otp_totp.models import TOTPDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: PLC0415 - only where the app is installed
 
         totp_key = TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True).bin_key
     return {

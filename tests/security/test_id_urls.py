@@ -8,9 +8,10 @@ visitors), show nothing of the request, change nothing, and never be a 500.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from advisory.models import Attachment, Deliverable, Message
+from advisory.models import Attachment, Deliverable, Message, RequestFormPage
 from tests.advisory.public.conftest import open_link
 from tests.security.conftest import OUTSIDERS, S, client_for, leaked, make_outsider
+from workflows.engine import perform
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +150,6 @@ def test_an_outsider_opening_any_advisory_id_url_is_refused_and_sees_nothing(wor
 
 def page_id_routes(page, world):
     """Every route of the request form page with an id in it, filled in with the world's files."""
-    from advisory.models import RequestFormPage
 
     routes = []
     for pattern in RequestFormPage.get_subpage_urls():
@@ -167,7 +167,6 @@ def page_id_routes(page, world):
 @pytest.fixture
 def approved(world):
     """The deliverable approved and the request delivered: what the requester could download."""
-    from workflows.engine import perform
 
     perform(world["deliverable"], "approve", world["coordinator"])
     return world

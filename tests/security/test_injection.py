@@ -17,6 +17,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils.html import escape
 
+from advisory import services
+from advisory.choices import AssignmentRole
 from advisory.models import AdvisoryRequest
 from tests.advisory.factories import CoordinatorFactory, ExpertUserFactory, upload
 from tests.advisory.public.conftest import form_data, open_link, track_url
@@ -138,8 +140,6 @@ def injected(request, client, form_page):
         data={"service_type": "programme_development", "scope_summary": payload},
     )
     expert_user = ExpertUserFactory(first_name="Erika", last_name="Expertin")
-    from advisory import services
-    from advisory.choices import AssignmentRole
 
     assignment = services.invite_expert(
         AdvisoryRequest.objects.get(pk=engaged.pk),

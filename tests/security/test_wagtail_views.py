@@ -7,11 +7,12 @@ expert of another request, an editor and a coordinator of another country.
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from advisory.models import AdvisoryRequest, ExpertiseArea
 from tests.advisory.factories import area
 from tests.security.conftest import SECRETS, client_for, make_outsider
+from tests.security.test_id_urls import ADVISORY_NAMESPACES
 from workflows.engine import perform
 from workflows.models import OutboxMessage
 
@@ -133,9 +134,6 @@ def test_wagtails_history_report_does_carry_the_requests_entries(audited, superu
 def test_our_models_have_no_revisions_compare_or_preview_views_left_unattacked():
     """Revisions compare and preview would show a model's content to whoever opens them. None of our
     models has them today; if one gains them, this fails so that they join the attacks above."""
-    from django.urls import URLPattern, URLResolver, get_resolver
-
-    from tests.security.test_id_urls import ADVISORY_NAMESPACES
 
     def names(resolver, namespace=""):
         for entry in resolver.url_patterns:

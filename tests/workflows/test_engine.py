@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.test import override_settings
@@ -225,7 +226,6 @@ def test_an_unknown_transition_is_refused(ticket, clerk):
 
 
 def test_an_anonymous_caller_is_refused_by_the_permission_check_not_a_crash(ticket):
-    from django.contrib.auth.models import AnonymousUser
 
     for nobody in (AnonymousUser(), None):
         with pytest.raises(TransitionForbidden, match="not allowed to perform"):

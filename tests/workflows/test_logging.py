@@ -7,6 +7,7 @@ import logging.config
 import pytest
 from django.conf import settings
 
+from cms.celery import redact_worker_logs
 from workflows.logging import RedactPersonalData, redact_handlers
 
 ADDRESS = "maria.muster@ministry.example"
@@ -146,7 +147,6 @@ def test_the_projects_console_handler_masks_application_lines():
 
 def test_a_celery_workers_own_handlers_get_the_filter():
     """A worker replaces the root handlers with its own (cms/celery.py adds the filter back)."""
-    from cms.celery import redact_worker_logs
 
     stream = io.StringIO()
     logger = logging.getLogger("tests.worker")

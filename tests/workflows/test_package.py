@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 import workflows
@@ -13,8 +15,6 @@ def test_the_main_names_are_importable_from_the_package():
 
 
 def test_the_engine_knows_nothing_of_the_domain():
-    from pathlib import Path
-
     for path in Path(workflows.__file__).parent.rglob("*.py"):
         source = path.read_text()
         for forbidden in ("import advisory", "from advisory", "import cms", "from cms"):
@@ -22,7 +22,5 @@ def test_the_engine_knows_nothing_of_the_domain():
 
 
 def test_nothing_writes_a_state_with_a_queryset_update():
-    from pathlib import Path
-
     for path in Path(workflows.__file__).parent.rglob("*.py"):
         assert "update(state" not in path.read_text(), path.name

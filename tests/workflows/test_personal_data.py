@@ -11,6 +11,7 @@ from wagtail.log_actions import log as wagtail_log
 from wagtail.models import ModelLogEntry
 
 from tests.workflows.factories import TicketFactory, UserFactory
+from tests.workflows.testapp.models import Ticket
 from workflows import outbox, personal_data
 from workflows.models import OutboxMessage
 from workflows.personal_data import PLACEHOLDER, Provider, Record
@@ -25,14 +26,10 @@ class TicketProvider(Provider):
     label = "Tickets"
 
     def find(self, address):
-        from tests.workflows.testapp.models import Ticket
-
         for ticket in Ticket.objects.filter(requester_email__iexact=address):
             yield Record(kind="ticket", id=ticket.pk, summary=ticket.title, data={"title": ticket.title})
 
     def erase(self, address, erasure):
-        from tests.workflows.testapp.models import Ticket
-
         tickets = list(Ticket.objects.filter(requester_email__iexact=address))
         for ticket in tickets:
             Ticket.objects.filter(pk=ticket.pk).update(requester_email="", title=PLACEHOLDER)

@@ -38,7 +38,7 @@ def test_the_file_system_storage_refuses_urls(tmp_path):
 
 def test_the_s3_storage_refuses_urls_and_keeps_objects_private(settings):
     pytest.importorskip("boto3", reason="the optional `s3` extra is not installed")
-    from workflows.storage_s3 import PrivateS3Storage
+    from workflows.storage_s3 import PrivateS3Storage  # noqa: PLC0415 - needs boto3, the optional s3 extra
 
     # What a careless deployment might set for its public media: none of it may reach this bucket.
     settings.AWS_DEFAULT_ACL = "public-read"

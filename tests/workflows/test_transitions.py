@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django_fsm import FSMField, can_proceed, has_transition_perm
 
@@ -65,7 +66,6 @@ def test_django_fsm_reports_the_permission(clerk, stranger):
 
 
 def test_django_fsm_refuses_anonymous_users():
-    from django.contrib.auth.models import AnonymousUser
 
     assert not transition_meta(Ticket, "take").is_permitted(Ticket(), AnonymousUser())
 
