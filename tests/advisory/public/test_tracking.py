@@ -273,6 +273,14 @@ def test_withdrawing_from_any_open_state(client, form_page, journey, state):
     assert request.state == S.WITHDRAWN and request.withdraw_reason == "The programme was cancelled."
     html = view(client, form_page, j).content.decode()
     assert "This request was withdrawn" in html and 'value="withdraw"' not in html
+    assert "Reason given:" in html and "The programme was cancelled." in html
+
+
+def test_a_declined_request_shows_our_reasons(client, form_page, journey):
+    j = journey("screening")
+    perform(j.fresh(), "decline", j.owner, comment="Outside the network's remit.")
+    html = view(client, form_page, j).content.decode()
+    assert "Our reasons:" in html and "Outside the network&#x27;s remit." in html
 
 
 def test_feedback_once_delivered(client, form_page, journey):
