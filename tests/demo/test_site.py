@@ -19,6 +19,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
+from advisory.models import RequestFormPage
 from cms.models import (
     CallPage,
     CallStatus,
@@ -281,3 +282,30 @@ def test_generated_pdf_is_well_formed():
     for number, offset in enumerate(offsets, start=1):
         assert data[int(offset) :].startswith(f"{number} 0 obj".encode())
     assert make_pdf("Same") == make_pdf("Same")
+
+
+# --------------------------------------------------------------------------- the privacy page
+# On the same loaded demo: one load of the whole demo serves the module (it is the slow part).
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pl")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_request_form_resend_and_open_pages_link_the_privacy_page_in_their_language(
+    demo, client, language
+):
+    form = RequestFormPage.objects.live().get(locale__language_code=language)
+    privacy = form.privacy_page.get_translation(form.locale)
+    assert privacy.live and privacy.locale.language_code == language
+    link = f'href="{privacy.url}"'
+    assert privacy.url.startswith(f"/{language}/")
+    for route in ("", form.reverse_subpage("resend"), form.reverse_subpage("track")):
+        response = client.get(form.url + route)
+        assert response.status_code == 200, route
+        assert link in response.content.decode(), (language, route)
+
+
+def test_the_notice_beside_the_consent_box_states_the_default_retention(demo, settings):
+    assert settings.ADVISORY_RETENTION_YEARS == 5
+    english = RequestFormPage.objects.live().get(locale__language_code="en")
+    assert "five years" in english.privacy_notice
