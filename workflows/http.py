@@ -5,6 +5,7 @@ Nothing here knows a process: the advisory app (and later ones) plug their gates
 `EARLY_POST_GATES` setting.
 """
 
+import functools
 import hashlib
 import ipaddress
 from urllib.parse import unquote_to_bytes
@@ -201,11 +202,17 @@ class PostGateMiddleware(MiddlewareMixin):
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method in SAFE_METHODS:
             return None
-        for path in getattr(settings, "EARLY_POST_GATES", ()):
-            response = import_string(path)(request, view_func, view_args, view_kwargs)
+        for gate in _gates(tuple(getattr(settings, "EARLY_POST_GATES", ()))):
+            response = gate(request, view_func, view_args, view_kwargs)
             if response is not None:
                 return response
         return None
+
+
+@functools.cache
+def _gates(paths):
+    """The gate callables named by EARLY_POST_GATES, resolved once per setting rather than per post."""
+    return tuple(import_string(path) for path in paths)
 
 
 class FormHygieneMiddleware(MiddlewareMixin):
