@@ -35,9 +35,10 @@ from cms.models.calls import call_status
 
 from ..pdf import make_pdf
 from ..report import Report
+from . import translations
 from .content import DEMO
 from .localize import DemoTranslator
-from .specs import Ref, Rel, RelDate, is_relative
+from .specs import ALL_TARGETS, Ref, Rel, RelDate, is_relative
 from .texts import Catalogue, T
 
 COLLECTION_NAME = "Demo"
@@ -51,6 +52,19 @@ class DemoError(Exception):
 
 def _block_id(*parts):
     return str(uuid.uuid5(BLOCK_ID_NAMESPACE, "/".join(parts)))
+
+
+def targets(spec):
+    """The languages a page or snippet is translated into: its own, and every complete language."""
+    complete = tuple(language for language in ALL_TARGETS if translations.complete(language))
+    return tuple(dict.fromkeys((*spec.locales, *complete)))
+
+
+def missing_translations(language, demo=DEMO):
+    """English segments of the demo without a translation in `language`."""
+    catalogue = Catalogue().collect(demo.texts())
+    catalogue.add_segments(language, translations.segments(language))
+    return catalogue.missing(language, demo.texts())
 
 
 def _freshness(model_name, values, now):
@@ -96,6 +110,8 @@ class DemoBuilder:
         self.now = now or timezone.now()
         self.user = user
         self.catalogue = Catalogue().collect(demo.texts())
+        for language in ALL_TARGETS:
+            self.catalogue.add_segments(language, translations.segments(language))
         self.report = Report()
         self.refs = {"page": {}, "document": {}, "programme": {}, "topic": {}}
         self.objects = {"programme": {}, "topic": {}}
@@ -133,11 +149,11 @@ class DemoBuilder:
                 for spec in specs:
                     self._count_translation(
                         f"{kind} translation",
-                        translator.translate(self.objects[kind][spec.key], spec.locales),
+                        translator.translate(self.objects[kind][spec.key], targets(spec)),
                     )
             for spec in self.demo.home.walk():
                 self._count_translation(
-                    "page translation", translator.translate(self.pages[spec.key], spec.locales)
+                    "page translation", translator.translate(self.pages[spec.key], targets(spec))
                 )
         pages = live_pages_by_language()
         self.report.facts["live pages"] = ", ".join(f"{code} {count}" for code, count in pages.items())

@@ -60,11 +60,21 @@ class CatalogueConflict(ValueError):
 
 
 class Catalogue:
-    """English segment -> translated segment, per language."""
+    """English segment -> translated segment, per language.
+
+    Translations come from the `T` texts of the content and, for a segment no `T` translates,
+    from the language's segment dictionary (`demo.site.translations`).
+    """
 
     def __init__(self):
         self._entries = defaultdict(dict)
+        self._segments = defaultdict(dict)
         self._invariants = set()
+
+    def add_segments(self, language, mapping):
+        """Translations of single extracted segments, used where no `T` gives one."""
+        self._segments[language].update(mapping)
+        return self
 
     def add(self, text):
         if not isinstance(text, T):
@@ -107,4 +117,32 @@ class Catalogue:
         """The translation of one extracted segment, or None when the demo lacks it."""
         if source.strip() == "" or source in self._invariants:
             return source
-        return self._entries.get(language, {}).get(source)
+        found = self._entries.get(language, {}).get(source)
+        if found is None:
+            found = self._segments.get(language, {}).get(source)
+        return found
+
+    def missing(self, language, data):
+        """English segments of `data` (as `collect` walks it) that have no translation in `language`."""
+        missing = []
+        for text in _texts_in(data):
+            if text.invariant:
+                continue
+            for segment in segments_of(text.en):
+                if self.translate(language, segment) is None and segment not in missing:
+                    missing.append(segment)
+        return missing
+
+
+def _texts_in(data):
+    if isinstance(data, T):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _texts_in(value)
+    elif isinstance(data, list | tuple | set):
+        for value in data:
+            yield from _texts_in(value)
+    elif hasattr(data, "texts"):
+        for value in data.texts():
+            yield from _texts_in(value)

@@ -3,6 +3,7 @@
 Safe to run again.
 """
 
+import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.advisory import AdvisoryDemoError, load_advisory_demo
 from demo.report import Report
-from demo.site.builder import DemoError, load_site_demo
+from demo.site.builder import DemoError, load_site_demo, missing_translations
 from demo.site.localize import MissingDemoTranslation
 
 # Wagtail logs every page created, edited and published, and the task backend every task:
@@ -39,7 +40,18 @@ class Command(BaseCommand):
         "requests in every state, demo logins). Running it again changes nothing."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--missing",
+            metavar="LANGUAGE",
+            help="Print, as JSON, the English segments of the demo content not yet translated into LANGUAGE.",
+        )
+
     def handle(self, *args, **options):
+        if options["missing"]:
+            segments = missing_translations(options["missing"])
+            self.stdout.write(json.dumps(segments, ensure_ascii=False, indent=1))
+            return
         verbosity = options["verbosity"]
         try:
             with quiet(CHATTY_LOGGERS, enabled=verbosity < 2):
