@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,12 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Public site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Imported here: both need the app registry (models, checks) that ready() waits for.
+        from . import checks  # noqa: F401, PLC0415 - registers the system checks
+        from .language_sync import sync_after_migrate  # noqa: PLC0415 - imports models
+
+        # Once per migrate (sender: this app), after every app's migrations: the enabled languages'
+        # locales and translation teams (cms.language_sync).
+        post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="cms_sync_languages")

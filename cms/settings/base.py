@@ -5,9 +5,9 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
+from .languages import SOURCE_LANGUAGE, all_languages, enabled_languages, install_lang_info, og_locales
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -185,21 +185,17 @@ ACCOUNTS_SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
 ACCOUNTS_SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60)
 SESSION_COOKIE_AGE = ACCOUNTS_SESSION_ABSOLUTE_TIMEOUT
 
-# Languages. English is the source locale; the others are enabled by default and
-# can be narrowed or extended with SITE_LANGUAGES (codes must be in ALL_LANGUAGES).
-ALL_LANGUAGES = {
-    "en": _("English"),
-    "de": _("German"),
-    "fr": _("French"),
-    "es": _("Spanish"),
-    "it": _("Italian"),
-    "pl": _("Polish"),
-}
-_enabled = env_list("SITE_LANGUAGES", ["en", "de", "fr", "es", "it", "pl"])
-if "en" not in _enabled:
-    _enabled.insert(0, "en")
-LANGUAGE_CODE = "en"
+# Languages (cms/settings/languages.py): every official EU language is known, by Django's names;
+# SITE_LANGUAGES enables a subset, English always on as the source. An enabled language needs its
+# catalogue under locales/ (the cms.E001 check refuses one without); cms.language_sync makes its Wagtail
+# locale and its translation team after migrate.
+install_lang_info()
+ALL_LANGUAGES = all_languages()
+_enabled = enabled_languages(env_list("SITE_LANGUAGES", ["en", "de", "fr", "es", "it", "pl"]), ALL_LANGUAGES)
+LANGUAGE_CODE = SOURCE_LANGUAGE
 LANGUAGES = [(code, ALL_LANGUAGES[code]) for code in _enabled]
+# Open Graph's language_TERRITORY of each enabled language ("de" -> "de_DE").
+OG_LOCALES = og_locales(_enabled)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
@@ -261,7 +257,12 @@ MAX_REQUEST_BODY_SIZE = env_int("MAX_REQUEST_BODY_SIZE", 51 * 1024 * 1024)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "European Secretariat for Cluster Analysis")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address the site is served on, e.g. https://www.example.org: every absolute link outside a
+# request (e-mails, the printed logins, calendar UIDs) starts with it, and load_demo points the default
+# Wagtail Site at it, from which the sitemap, hreflang, feeds and .ics files take theirs. `make run
+# ADDR=host:port` sets it to http://host:port. WAGTAILADMIN_BASE_URL, its older name, is still read.
+SITE_URL = (env_str("SITE_URL") or env_str("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or SITE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,13 +1,19 @@
 """Local development: the embedded defaults, a secret key generated into var/ once."""
 
 import secrets
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, VAR_DIR
+from .base import INSTALLED_APPS, SITE_URL, VAR_DIR
 from .env import env_bool, env_list, env_str
 
 DEBUG = True
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+# The loopback names, and the host of SITE_URL (`make run ADDR=192.0.2.7:8000` answers that name).
+_site_host = urlsplit(SITE_URL).hostname or "127.0.0.1"
+if ":" in _site_host:  # an IPv6 address, as ALLOWED_HOSTS spells it
+    _site_host = f"[{_site_host}]"
+_local_hosts = list(dict.fromkeys(["127.0.0.1", "localhost", "[::1]", _site_host]))
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", _local_hosts)
 
 
 def _dev_secret_key():

@@ -21,7 +21,8 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host: absolute links of e-mails and the demo's site point at it.
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # The embedded demo (tests/demo), as in the development settings; and a small process model that
 # exercises the generic workflow engine, never installed elsewhere.
