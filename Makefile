@@ -9,6 +9,12 @@ CONSTRAINTS := requirements/constraints.txt
 # Re-install only when the dependencies or their pins change.
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
+# Every absolute link (sitemap, hreflang, feeds, calendars, e-mails, the printed logins) names the
+# address the site is served on: ADDR, a bare port on 127.0.0.1, a wildcard host shown as the loopback
+# address. Set SITE_URL yourself for another name (a LAN address, a tunnel: SITE_URL=http://192.0.2.7:8000).
+_ADDR := $(if $(findstring :,$(ADDR)),$(ADDR),127.0.0.1:$(ADDR))
+SITE_URL ?= http://$(patsubst 0.0.0.0:%,127.0.0.1:%,$(patsubst [::]:%,[::1]:%,$(_ADDR)))
+export SITE_URL
 PYTEST_ARGS ?=
 # `make test` spreads the tests over pytest-xdist workers, one per core; PYTEST_WORKERS=0 runs them
 # in one process (for a debugger, or to compare). loadgroup keeps an xdist_group on one worker.
@@ -18,7 +24,7 @@ PYTEST_WORKERS ?= auto
 .PHONY: help install run serve test lint e2e bench lock clean distclean
 
 help:
-	@echo "make run      set everything up, load demo content and serve on http://$(ADDR)/en/"
+	@echo "make run      set everything up, load demo content and serve on $(SITE_URL)/en/ (ADDR=host:port)"
 	@echo "make test     lint and run the test suite (SQLite; service tests skip without their URLs)"
 	@echo "make lint     ruff check and format check"
 	@echo "make e2e      browser tests (needs /usr/bin/chromium)"
@@ -41,11 +47,11 @@ run: install
 	LOG_LEVEL=WARNING $(MANAGE) load_demo
 	$(MANAGE) ensure_admin
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(PY) bin/serve $(ADDR)
+	$(PY) bin/serve $(_ADDR)
 
 # Serve without the set-up steps of `run`.
 serve: install
-	$(PY) bin/serve $(ADDR)
+	$(PY) bin/serve $(_ADDR)
 
 test: install
 	$(BIN)/ruff check .

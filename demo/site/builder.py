@@ -351,16 +351,22 @@ class DemoBuilder:
         self.refs["document"][spec.key] = document.pk
 
     def _site_address(self, site):
-        """Point the default site at the address the site is served on (WAGTAILADMIN_BASE_URL).
+        """Point the default site at the address the site is served on (settings.SITE_URL).
 
-        Full URLs (sitemap, feeds, hreflang, calendar files) are built from the Site record;
-        the migration's placeholder "localhost:80" is only replaced, never an address set by hand.
+        Full URLs (sitemap, feeds, hreflang, calendar files) are built from the Site record, so
+        `make run ADDR=host:port` (which sets SITE_URL) moves them with it. The migration's placeholder
+        "localhost:80" and an address a previous run set (a loopback name or an IP address) follow
+        SITE_URL; a host name set by hand (www.example.org) is never replaced.
         """
-        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        port = address.port or (443 if address.scheme == "https" else 80)
-        if (site.hostname, site.port) != ("localhost", 80) or not address.hostname:
+        address = urlsplit(settings.SITE_URL)
+        if not address.hostname:
             return
+        port = address.port or (443 if address.scheme == "https" else 80)
         if (address.hostname, port) == (site.hostname, site.port):
+            return
+        hostname = site.hostname or ""
+        set_by_a_run = hostname == "localhost" or ":" in hostname or hostname.replace(".", "").isdigit()
+        if not set_by_a_run:
             return
         site.hostname, site.port = address.hostname, port
         site.save(update_fields=["hostname", "port"])
