@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "cms",
     "advisory",
+    "translations",
     "workflows",
     # Before wagtail.admin and wagtail_2fa: its templates override theirs (translated, no inline style).
     "accounts",
