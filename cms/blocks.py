@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.documents.models import AbstractDocument
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -76,6 +77,42 @@ class DocumentLinkBlock(blocks.StructBlock):
         label = _("Document link")
 
 
+class DocumentBlock(blocks.StructBlock):
+    """A document in a page's list of documents, under a title translated with the page.
+
+    Wagtail's documents have one title in one language; the block's title is what visitors read.
+    """
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Title"),
+        required=False,
+        max_length=200,
+        help_text=_("What visitors read; translated with the page. The document's own title when empty."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+
+    def normalize(self, value):
+        # Code that sets a stream's documents may give the document alone: no title of its own.
+        if isinstance(value, AbstractDocument):
+            value = {"document": value, "title": ""}
+        return super().normalize(value)
+
+
+class DeadlineBlock(blocks.StructBlock):
+    """A date of a call before its final deadline: a first-stage deadline, an information day."""
+
+    label = blocks.CharBlock(label=_("What is due"), max_length=120)
+    at = blocks.DateTimeBlock(label=_("Date and time"), help_text=_("Brussels time (Europe/Brussels)."))
+
+    class Meta:
+        icon = "time"
+        label = _("Deadline")
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -111,4 +148,4 @@ class AgendaItemBlock(blocks.StructBlock):
 
 class RelatedBlock(blocks.StreamBlock):
     page = blocks.PageChooserBlock(label=_("Related page"))
-    document = DocumentChooserBlock(label=_("Related document"))
+    document = DocumentBlock(label=_("Related document"))

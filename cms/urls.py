@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import ThrottledPasswordResetView
 
-from . import feeds, views
+from . import feeds, site_map, views
 from .sitemaps import SiteSitemap
 
 urlpatterns = [
@@ -29,11 +29,13 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
+    path("sitemap/", site_map.site_map, name="site_map"),
     path("feeds/news/", feeds.NewsFeed(), name="news_feed"),
     path("feeds/events.ics", feeds.events_calendar, name="events_calendar"),
     path("feeds/call-deadlines.ics", feeds.calls_calendar, name="calls_calendar"),
     # Wagtail's page URLs never contain a dot: let an event's calendar file reach its route.
     re_path(r"^((?:[\w\-]+/)+event\.ics)$", wagtail_views.serve, name="event_ics"),
+    re_path(r"^((?:[\w\-]+/)+deadline-[\w\-]+\.ics)$", wagtail_views.serve, name="call_deadline_ics"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -18,7 +18,7 @@ from .language_scope import (
     model_permission,
     permission_locales,
 )
-from .models import LanguageScope, Programme, Topic
+from .models import LanguageScope, Programme, SiteTexts, Topic
 from .permissions import LocaleAwarePagePermissionTester
 
 
@@ -47,8 +47,18 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class SiteTextsViewSet(SnippetViewSet):
+    """The organisation's name, tagline, footer and address per language, translated like any snippet."""
+
+    model = SiteTexts
+    icon = "site"
+    menu_label = _("Site texts")
+    list_display = ["organisation_name", "site"]
+
+
 register_snippet(ProgrammeViewSet)
 register_snippet(TopicViewSet)
+register_snippet(SiteTextsViewSet)
 
 
 # Translators change their own languages only (cms.language_scope); the page permission tester covers

@@ -1,6 +1,6 @@
 """Content models of the public site, split by concern."""
 
-from .calls import CallIndexPage, CallPage, CallStatus
+from .calls import CallIndexPage, CallPage, CallStatus, Deadline
 from .events import EventIndexPage, EventPage
 from .home import HomePage
 from .languages import LanguageScope
@@ -8,12 +8,14 @@ from .news import NewsArticlePage, NewsCategory, NewsIndexPage
 from .pages import StandardPage
 from .publications import PublicationIndexPage, PublicationPage, PublicationTopic, PublicationType
 from .settings import SiteSettings
+from .site_texts import SiteTexts
 from .snippets import Programme, Topic
 
 __all__ = [
     "CallIndexPage",
     "CallPage",
     "CallStatus",
+    "Deadline",
     "EventIndexPage",
     "EventPage",
     "HomePage",
@@ -27,6 +29,7 @@ __all__ = [
     "PublicationTopic",
     "PublicationType",
     "SiteSettings",
+    "SiteTexts",
     "StandardPage",
     "Topic",
 ]

@@ -1,24 +1,29 @@
-"""Calls for proposals: deadlines in Brussels time, status derived from the clock."""
+"""Calls for proposals: deadlines in Brussels time, status derived from the clock, how to apply."""
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import RICH_TEXT_FEATURES
+from cms.blocks import RICH_TEXT_FEATURES, DeadlineBlock, DocumentBlock
+from cms.ical import calendar_response, deadline_entry
 
 from .base import IndexPage, SitePage, live_in_locale, paginate
 
 BRUSSELS_HELP = _("Brussels time (Europe/Brussels).")
+BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 class CallStatus(models.TextChoices):
@@ -40,6 +45,25 @@ def call_status(opens_at, closes_at, now=None, closing_soon_days=None):
     if closes_at - now <= timedelta(days=closing_soon_days):
         return CallStatus.CLOSING_SOON
     return CallStatus.OPEN
+
+
+# The key of a call's final deadline (closes_at) among its deadlines; the others are keyed by block id.
+FINAL_DEADLINE = "final"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One date of a call a visitor may put in a calendar."""
+
+    key: str
+    label: str
+    at: datetime
+    final: bool = False
+
+
+def _aware(moment):
+    # The admin stores a block's date with its offset; a date written without one is Brussels time.
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, BRUSSELS)
 
 
 class CallIndexPage(IndexPage):
@@ -64,7 +88,7 @@ class CallIndexPage(IndexPage):
         return context
 
 
-class CallPage(SitePage):
+class CallPage(RoutablePageMixin, SitePage):
     programme = models.ForeignKey(
         "cms.Programme",
         verbose_name=_("programme"),
@@ -80,11 +104,24 @@ class CallPage(SitePage):
     budget = models.DecimalField(_("budget (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True)
     eligible_countries = CountryField(_("eligible countries"), multiple=True, blank=True)
     body = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
-    documents = StreamField(
-        [("document", DocumentChooserBlock(label=_("Document")))],
-        verbose_name=_("documents"),
+    how_to_apply = RichTextField(
+        _("how to apply"),
+        features=RICH_TEXT_FEATURES,
         blank=True,
+        help_text=_("Who may apply, what to send, where and in which form."),
     )
+    documents = StreamField([("document", DocumentBlock())], verbose_name=_("documents"), blank=True)
+    further_deadlines = StreamField(
+        [("deadline", DeadlineBlock())],
+        verbose_name=_("further dates"),
+        blank=True,
+        help_text=_("Dates before the final deadline: a first-stage deadline, an information day."),
+    )
+    contact_name = models.CharField(
+        _("contact"), max_length=200, blank=True, help_text=_("A person or an office, e.g. “Call helpdesk”.")
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     external_link = models.URLField(_("official call page"), blank=True)
 
     content_panels = SitePage.content_panels + [
@@ -101,15 +138,25 @@ class CallPage(SitePage):
             heading=_("Call details"),
         ),
         FieldPanel("body"),
-        FieldPanel("documents"),
+        MultiFieldPanel(
+            [
+                FieldPanel("how_to_apply"),
+                FieldPanel("documents"),
+                FieldPanel("further_deadlines"),
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=_("How to apply"),
+        ),
     ]
     search_fields = SitePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("call_identifier"),
+        index.SearchField("how_to_apply"),
         index.FilterField("closes_at"),
     ]
-    override_translatable_fields = [SynchronizedField("call_identifier")]
+    override_translatable_fields = [SynchronizedField("call_identifier"), SynchronizedField("contact_phone")]
     parent_page_types = ["cms.CallIndexPage"]
     subpage_types = []
 
@@ -129,3 +176,27 @@ class CallPage(SitePage):
     @property
     def is_open(self):
         return self.status in (CallStatus.OPEN, CallStatus.CLOSING_SOON)
+
+    def deadlines(self):
+        """Every date of the call in time order, the final deadline (which decides the status) among them."""
+        dates = [
+            Deadline(key=block.id, label=block.value["label"], at=_aware(block.value["at"]))
+            for block in self.further_deadlines
+            if block.value["at"]
+        ]
+        dates.append(Deadline(key=FINAL_DEADLINE, label=_("Final deadline"), at=self.closes_at, final=True))
+        return sorted(dates, key=lambda deadline: deadline.at)
+
+    @property
+    def has_contact(self):
+        return bool(self.contact_name or self.contact_email or self.contact_phone)
+
+    # As EventPage's event.ics: the route gets its path with a slash appended; cms.urls lets the
+    # dotted name reach it.
+    @re_path(r"^deadline-(?P<key>[\w-]+)\.ics/?$", name="deadline_ics")
+    def deadline_ics(self, request, key):
+        for deadline in self.deadlines():
+            if deadline.key == key:
+                entry = deadline_entry(self, deadline, request)
+                return calendar_response(entry.summary, [entry], f"{self.slug}-{key}.ics")
+        raise Http404

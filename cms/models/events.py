@@ -7,11 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from cms.blocks import RICH_TEXT_FEATURES, AgendaItemBlock
+from cms.blocks import RICH_TEXT_FEATURES, AgendaItemBlock, DocumentBlock
 from cms.ical import calendar_response, event_entry
 
 from .base import IndexPage, SitePage, live_in_locale, paginate
@@ -53,11 +52,7 @@ class EventPage(RoutablePageMixin, SitePage):
         default=False,
         help_text=_("Tick when no registration is needed."),
     )
-    documents = StreamField(
-        [("document", DocumentChooserBlock(label=_("Document")))],
-        verbose_name=_("documents"),
-        blank=True,
-    )
+    documents = StreamField([("document", DocumentBlock())], verbose_name=_("documents"), blank=True)
 
     content_panels = SitePage.content_panels + [
         FieldPanel("summary"),

@@ -54,6 +54,12 @@ class PublicationPage(SitePage):
         _("type"), max_length=30, choices=PublicationType.choices, default=PublicationType.STUDY
     )
     authors = models.CharField(_("authors"), max_length=300, blank=True)
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=300,
+        blank=True,
+        help_text=_("The body that published it, as readers of this language know it."),
+    )
     date = models.DateField(_("publication date"), default=timezone.localdate)
     abstract = RichTextField(_("abstract"), features=RICH_TEXT_FEATURES)
     pdf = models.ForeignKey(
@@ -69,6 +75,7 @@ class PublicationPage(SitePage):
     content_panels = SitePage.content_panels + [
         FieldPanel("publication_type"),
         FieldPanel("authors"),
+        FieldPanel("publisher"),
         FieldPanel("date"),
         FieldPanel("abstract"),
         FieldPanel("pdf"),

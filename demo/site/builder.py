@@ -38,7 +38,7 @@ from ..report import Report
 from . import translations
 from .content import DEMO
 from .localize import DemoTranslator
-from .specs import ALL_TARGETS, Ref, Rel, RelDate, is_relative
+from .specs import ALL_TARGETS, BeforeDeadline, Ref, Rel, RelDate, is_relative
 from .texts import Catalogue, T
 
 COLLECTION_NAME = "Demo"
@@ -131,6 +131,7 @@ class DemoBuilder:
             site = Site.objects.get(is_default_site=True)
             self._site_address(site)
             self._site_settings(site)
+            site_texts = self._site_texts(site)
 
             home = site.root_page.specific
             if home.specific_class.__name__ != self.demo.home.model:
@@ -154,6 +155,10 @@ class DemoBuilder:
             for spec in self.demo.home.walk():
                 self._count_translation(
                     "page translation", translator.translate(self.pages[spec.key], targets(spec))
+                )
+            if site_texts is not None:
+                self._count_translation(
+                    "site texts translation", translator.translate(site_texts, targets(self.demo.site_texts))
                 )
         pages = live_pages_by_language()
         self.report.facts["live pages"] = ", ".join(f"{code} {count}" for code, count in pages.items())
@@ -270,6 +275,8 @@ class DemoBuilder:
         model = type(page)
         values, children = self._page_values(spec, model, with_streams=True)
         self._keep_relative_dates(spec, page, values)
+        if "closes_at" in values:
+            values = _before_deadline(values, values["closes_at"])
 
         changed = self._differs(page, values)
         for name, ids in children.items():
@@ -383,6 +390,37 @@ class DemoBuilder:
             site_settings.save()
         outcome = ("updated" if existed else "created") if changed else "unchanged"
         self.report.add("site settings", outcome)
+
+    def _site_texts(self, site):
+        """The organisation's texts of the site in English, found again by site and language."""
+        spec = self.demo.site_texts
+        if spec is None:
+            return None
+        model = _model(spec.model)
+        values = {name: self._value(raw) for name, raw in spec.fields.items()}
+        texts = model.objects.filter(site=site, locale=self.source_locale).first()
+        if texts is None:
+            texts = model.objects.create(site=site, locale=self.source_locale, **values)
+            self.report.add("site texts", "created")
+        elif self._differs(texts, values):
+            for name, value in values.items():
+                setattr(texts, name, value)
+            texts.save()
+            self.report.add("site texts", "updated")
+        else:
+            self.report.add("site texts", "unchanged")
+        return texts
+
+
+def _before_deadline(value, closes_at):
+    """`value` with every BeforeDeadline inside it resolved against the call's final deadline."""
+    if isinstance(value, BeforeDeadline):
+        return value.resolve(closes_at)
+    if isinstance(value, dict):
+        return {name: _before_deadline(item, closes_at) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_before_deadline(item, closes_at) for item in value]
+    return value
 
 
 def _model(name):

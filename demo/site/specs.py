@@ -45,6 +45,22 @@ class RelDate:
 
 
 @dataclass(frozen=True)
+class BeforeDeadline:
+    """A call's date `days` before its final deadline (closes_at), at hour:minute in Brussels.
+
+    Follows the deadline wherever the builder keeps or moves it, so a call's dates stay in order.
+    """
+
+    days: int
+    hour: int = 10
+    minute: int = 0
+
+    def resolve(self, closes_at):
+        day = closes_at.astimezone(BRUSSELS).date() - timedelta(days=self.days)
+        return datetime.combine(day, time(self.hour, self.minute), tzinfo=BRUSSELS)
+
+
+@dataclass(frozen=True)
 class Ref:
     """A reference to another demo object, by kind ("page", "document", "programme", "topic") and key."""
 
@@ -117,12 +133,18 @@ def related_page(key):
     return Block("page", page(key))
 
 
-def related_document(key):
-    return Block("document", document(key))
+def related_document(key, title=""):
+    return Block("document", {"document": document(key), "title": title})
 
 
-def document_block(key):
-    return Block("document", document(key))
+def document_block(key, title=""):
+    """A document in a page's documents, under a title translated with the page."""
+    return Block("document", {"document": document(key), "title": title})
+
+
+def deadline(label, at):
+    """A call's further date: `at` is a fixed moment (`brussels(...)`) or a `BeforeDeadline`."""
+    return Block("deadline", {"label": label, "at": at})
 
 
 def _slug_from(text, limit=70):
@@ -198,9 +220,11 @@ class Demo:
     documents: list
     home: PageSpec
     site_settings: dict
+    # The organisation's texts (cms.SiteTexts) of the default site, in every language.
+    site_texts: SnippetSpec | None = None
 
     def texts(self):
-        return [self.programmes, self.topics, list(self.home.walk())]
+        return [self.programmes, self.topics, list(self.home.walk()), self.site_texts]
 
 
 def is_relative(value):
@@ -210,6 +234,7 @@ def is_relative(value):
 __all__ = [
     "ALL_TARGETS",
     "BRUSSELS",
+    "BeforeDeadline",
     "DE_FR",
     "Block",
     "Demo",
@@ -223,6 +248,7 @@ __all__ = [
     "brussels",
     "cta",
     "date",
+    "deadline",
     "document",
     "document_block",
     "document_link",
