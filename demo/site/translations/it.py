@@ -143,7 +143,7 @@ SEGMENTS = {
     "Wrap-up": "Sintesi finale",
     "Publications": "Pubblicazioni",
     "publications": "pubblicazioni",
-    "Studies, benchmarking reports and policy briefs by ESCA and its experts, free to download.": "Studi, rapporti di benchmarking e note politiche di ESCA e dei suoi esperti, scaricabili gratuitamente.",
+    "Studies, benchmarking reports and policy briefs by ESCA and its experts, free to download.": "Studi, rapporti di benchmarking e note di sintesi politica di ESCA e dei suoi esperti, scaricabili gratuitamente.",
     "Benchmarking of 71 cluster organisations of the French “Pôles de compétitivité”": "Benchmarking di 71 organizzazioni di cluster dei «Pôles de compétitivité» francesi",
     "benchmarking-of-71-cluster-organisations-of-the-french-poles-de": "benchmarking-di-71-organizzazioni-di-cluster-dei-poles-de",
     "Prepared for the evaluation of the French cluster programme, this report compares 71 cluster organisations supported by the scheme with each other and with European peers.": "Elaborato per la valutazione del programma francese per i cluster, questo rapporto confronta 71 organizzazioni di cluster sostenute dal programma tra loro e con le omologhe europee.",
