@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import ThrottledPasswordResetView
 
-from . import feeds, site_map, views
+from . import feeds, missing, site_map, views
 from .sitemaps import SiteSitemap
 
 urlpatterns = [
@@ -29,6 +29,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
+    # A page missing in the language of the prefix: the notice naming the languages it exists in.
+    path("unavailable/<int:page_id>/", missing.missing_translation, name=missing.NOTICE_ROUTE),
     path("sitemap/", site_map.site_map, name="site_map"),
     path("feeds/news/", feeds.NewsFeed(), name="news_feed"),
     path("feeds/events.ics", feeds.events_calendar, name="events_calendar"),

@@ -18,6 +18,7 @@ from .language_scope import (
     model_permission,
     permission_locales,
 )
+from .missing import NoticePageLinkHandler
 from .models import LanguageScope, Programme, SiteTexts, Topic
 from .permissions import LocaleAwarePagePermissionTester
 
@@ -138,3 +139,9 @@ def register_language_scopes():
 def no_editorial_reports_for_outsiders(request, menu_items):
     if not has_page_permission(request.user):
         menu_items[:] = []
+
+
+# After Wagtail's own registration of the "page" link type (hooks run in order), which it replaces.
+@hooks.register("register_rich_text_features", order=10)
+def link_pages_missing_in_a_language_to_the_notice(features):
+    features.register_link_type(NoticePageLinkHandler)

@@ -125,9 +125,10 @@ def live_versions(page, request=None):
 
 
 def localized_versions(pages, locale):
-    """{pk: the live version of each page in `locale`, or the page itself} in one query.
+    """{pk: the live version of each page in `locale`, or None where it has none} in one query.
 
-    What Wagtail's `page.localized` gives, without its query or two per page.
+    Unlike Wagtail's `page.localized`, a page missing in `locale` does not stand in for itself:
+    a link to it would take a visitor into another language without a word (cms.missing).
     """
     pages = [page for page in pages if page is not None]
     versions = {page.pk: page for page in pages if page.locale_id == locale.pk}
@@ -140,5 +141,5 @@ def localized_versions(pages, locale):
             )
         }
         for page in foreign:
-            versions[page.pk] = translations.get(page.translation_key, page)
+            versions[page.pk] = translations.get(page.translation_key)
     return versions

@@ -1,6 +1,7 @@
 """Template helpers for languages, alternates, navigation and Brussels-time formatting."""
 
 import html
+from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
@@ -13,53 +14,97 @@ from django.utils.text import Truncator, capfirst
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
+from cms.missing import language_names, listed_versions, notice_url, versions_at_path
 from cms.models import HomePage, Topic
 from cms.models.base import chosen_pages, localized_versions
 
 register = template.Library()
 
 
-def _language_names():
-    return {code: translation.get_language_info(code)["name_local"] for code, _ in settings.LANGUAGES}
+def _page_versions(request, page):
+    """{language code: live, public version of `page`}, read once per request and page."""
+    cache = getattr(request, "_cms_page_versions", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._cms_page_versions = cache
+    if page.pk not in cache:
+        versions = page.get_translations(inclusive=True).live().public().select_related("locale")
+        cache[page.pk] = {version.locale.language_code: version for version in versions}
+    return cache[page.pk]
 
 
 @register.simple_tag(takes_context=True)
 def page_alternates(context, page=None):
-    """Language versions of the current page that a visitor can open, in settings order.
+    """Language versions of the current page that exist, in settings order: the hreflang alternates.
 
     For a Wagtail page these are its live translations only; for other views (search)
     every enabled language, at the same path.
     """
     request = context["request"]
-    names = _language_names()
+    names = language_names()
     current = translation.get_language()
     if isinstance(page, Page):
-        versions = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().public().select_related("locale")
-        }
-        alternates = []
-        for code, _name in settings.LANGUAGES:
-            if code in versions:
-                alternates.append(
-                    {
-                        "code": code,
-                        "name": names[code],
-                        "url": versions[code].get_full_url(request),
-                        "current": code == current,
-                    }
-                )
-        return alternates
+        versions = _page_versions(request, page)
+        return [
+            {
+                "code": code,
+                "name": name,
+                "url": versions[code].get_full_url(request),
+                "current": code == current,
+            }
+            for code, name in names.items()
+            if code in versions
+        ]
     path = request.build_absolute_uri(request.path)
     return [
         {
             "code": code,
-            "name": names[code],
+            "name": name,
             "url": translate_url(path, code),
             "current": code == current,
         }
-        for code, _name in settings.LANGUAGES
+        for code, name in names.items()
     ]
+
+
+def _same_path_in(request, language):
+    """This request's path and query under another language's prefix (views that are not pages)."""
+    path = request.get_full_path()
+    current = translation.get_language()
+    prefix = f"/{current}/"
+    if path.startswith(prefix):
+        return f"/{language}/{path[len(prefix) :]}"
+    return f"/{language}/"
+
+
+@register.inclusion_tag("cms/includes/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None, route=""):
+    """Every enabled language, always: the page's version in it, or the notice that it has none.
+
+    `route` is a sub-route of a routable page (the tracking page of the request form) kept in
+    the languages the page exists in. Views that are not pages (search) exist in every language.
+    """
+    request = context.get("request")
+    current = translation.get_language()
+    choices = []
+    for code, name in language_names().items():
+        choice = {"code": code, "name": name, "current": code == current, "available": True}
+        if isinstance(page, Page):
+            version = _page_versions(request, page).get(code)
+            if version is None and code == page.locale.language_code:
+                version = page  # the page being served, though not public (a preview, a private page)
+            if version is not None:
+                choice["href"] = local_url(context, version.get_url(request)) + (route or "")
+            else:
+                choice["href"] = notice_url(page, code)
+                choice["available"] = False
+        elif request is not None:
+            choice["href"] = _same_path_in(request, code)
+        else:
+            choice["href"] = f"/{code}/"
+        choices.append(choice)
+    return {"choices": choices, "current": next((c for c in choices if c["current"]), None)}
 
 
 @register.simple_tag
@@ -233,15 +278,33 @@ def local_url(context, url):
     return url
 
 
-@register.simple_tag(takes_context=True)
-def localized_page(context, page):
-    """A page chosen in a block, as its live version in the active language (else itself).
+@dataclass(frozen=True)
+class PageLink:
+    """Where a link to a chosen page goes in the active language, and what it says.
 
-    Like Wagtail's `page.localized`, which costs a query or two per link; here every page
-    chosen in the StreamFields of the page being served is resolved at once, per request.
+    `lang` is set when the title is not in the active language: the page has no live version
+    in it, the link goes to the notice, and the title shown is that of the page as chosen.
+    """
+
+    url: str
+    title: str
+    lang: str = ""
+
+    @property
+    def translated(self):
+        return not self.lang
+
+
+@register.simple_tag(takes_context=True)
+def page_link(context, page):
+    """A page chosen in a block, linked in the active language: its live version there, else the notice.
+
+    Never the chosen page itself in another language: a visitor of /pl/ who follows a link lands
+    on Polish content or on the notice saying the page is not available in Polish.
+    Every page chosen in the StreamFields of the page being served is resolved at once, per request.
     """
     if not isinstance(page, Page):
-        return page
+        return None
     request = context.get("request")
     language = translation.get_language()
     cache = getattr(request, "_cms_localized_pages", None)
@@ -249,7 +312,7 @@ def localized_page(context, page):
         try:
             locale = Locale.get_active()
         except Locale.DoesNotExist:
-            return page.localized
+            return PageLink(notice_url(page, language), page.title, page.locale.language_code)
         served = context.get("page")
         chosen = []
         if isinstance(served, Page):
@@ -261,4 +324,24 @@ def localized_page(context, page):
             request._cms_localized_pages = cache
     if page.pk not in cache["versions"]:
         cache["versions"].update(localized_versions([page], cache["locale"]))
-    return cache["versions"][page.pk]
+    version = cache["versions"][page.pk]
+    if version is None:
+        return PageLink(notice_url(page, language), page.title, page.locale.language_code)
+    return PageLink(local_url(context, version.get_url(request)), version.title)
+
+
+@register.simple_tag(takes_context=True)
+def not_found_versions(context):
+    """On a 404 under /<lang>/, the page another language serves at that path, once per request.
+
+    {"page": one of its live versions (for the switcher) or None, "versions": them all, listed}.
+    """
+    request = context.get("request")
+    if request is None:
+        return {"page": None, "versions": []}
+    found = getattr(request, "_cms_not_found_versions", None)
+    if found is None:
+        versions = versions_at_path(request.path)
+        found = {"page": versions[0] if versions else None, "versions": listed_versions(versions, request)}
+        request._cms_not_found_versions = found
+    return found

@@ -130,26 +130,29 @@ class TestNavigation:
 
 
 @pytest.mark.django_db
-class TestLocalizedPage:
+class TestPageLink:
     def render(self, rf, served, chosen, language):
         template = Template(
-            "{% load cms_tags wagtailcore_tags %}"
-            "{% for chosen_page in chosen %}{% localized_page chosen_page as target %}"
-            "{% pageurl target %} {% endfor %}"
+            "{% load cms_tags %}"
+            "{% for chosen_page in chosen %}{% page_link chosen_page as target %}"
+            "{{ target.url }}|{{ target.lang }} {% endfor %}"
         )
         with translation.override(language):
             return template.render(
                 Context({"request": rf.get("/"), "page": served, "chosen": chosen})
             ).split()
 
-    def test_links_go_to_the_live_version_in_the_active_language(self, rf):
+    def test_links_go_to_the_live_version_in_the_active_language_else_to_the_notice(self, rf):
         about = StandardPageFactory(slug="about")
         translate(about, "de")
         imprint = StandardPageFactory(slug="imprint")
         article = NewsArticlePageFactory(related=[("page", about), ("page", imprint)])
         german_article = translate(article, "de")
-        assert self.render(rf, german_article, [about, imprint], "de") == ["/de/about/", "/en/imprint/"]
-        assert self.render(rf, article, [about, imprint], "en") == ["/en/about/", "/en/imprint/"]
+        assert self.render(rf, german_article, [about, imprint], "de") == [
+            "/de/about/|",
+            f"/de/unavailable/{imprint.pk}/|en",
+        ]
+        assert self.render(rf, article, [about, imprint], "en") == ["/en/about/|", "/en/imprint/|"]
 
     def test_query_count_does_not_grow_with_the_links(self, rf, django_assert_max_num_queries):
         def german_article(count):

@@ -45,7 +45,12 @@ class TestOnlyPublishedTranslations:
             assert set(links) == {"en", "de", "fr", "x-default"}
             assert links["x-default"].endswith("/en/news/cluster-days/")
             assert links["de"].endswith("/de/news/cluster-days/")
-            assert switcher_languages(response) == ["en", "de", "fr"]
+            # The switcher lists every language; those without a live version lead to the notice.
+            assert switcher_languages(response) == LANGUAGES
+            missing = soup(response).select(".lang-switch a.lang-switch__missing")
+            assert [a["hreflang"] for a in missing] == [
+                code for code in LANGUAGES if code not in ("en", "de", "fr")
+            ]
             current = soup(response).select('.lang-switch a[aria-current="page"]')
             assert [a["hreflang"] for a in current] == [language]
 
@@ -57,12 +62,13 @@ class TestOnlyPublishedTranslations:
     def test_draft_translation_is_not_served(self, client, article):
         assert client.get("/es/news/cluster-days/").status_code == 404
 
-    def test_page_without_translations_offers_no_other_language(self, client):
+    def test_page_without_translations_offers_no_other_version(self, client):
         NewsArticlePageFactory(slug="english-only")
         response = client.get("/en/news/english-only/")
         assert response.status_code == 200
         assert set(hreflang_links(response)) <= {"en", "x-default"}
-        assert set(switcher_languages(response)) <= {"en"}
+        available = soup(response).select(".lang-switch a[hreflang]:not(.lang-switch__missing)")
+        assert [a["hreflang"] for a in available] == ["en"]
 
 
 @pytest.mark.django_db
