@@ -6,8 +6,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin.access import is_expert_only
+from .admin.network_dashboard import dashboard_panels_for
 from .admin.panels import panels_for
-from .admin.viewsets import EXPERT_MENU_NAMES, CoordinatorViewSet, ExpertViewSet, FilesViewSet
+from .admin.viewsets import EXPERT_MENU_NAMES, CoordinatorViewSetGroup, ExpertViewSet, FilesViewSet
 from .models import ExpertiseArea
 from .services import FEEDBACK_ACTION, INVITE_ACTION, TRACKING_LINK_ROTATED_ACTION
 
@@ -64,7 +65,7 @@ def register_advisory_log_actions(actions):
 
 @hooks.register("register_admin_viewset")
 def register_advisory_admin():
-    return [CoordinatorViewSet(), ExpertViewSet(), FilesViewSet()]
+    return [CoordinatorViewSetGroup(), ExpertViewSet(), FilesViewSet()]
 
 
 @hooks.register("construct_main_menu")
@@ -81,3 +82,4 @@ def narrow_the_menu_of_experts(request, menu_items):
 @hooks.register("construct_homepage_panels")
 def add_advisory_panels(request, panels):
     panels.extend(panels_for(request.user))
+    panels.extend(dashboard_panels_for(request.user))

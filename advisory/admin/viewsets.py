@@ -4,11 +4,12 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
 from workflows.menu import menu_item_shown_to
 
 from .access import is_coordinator, is_expert
+from .network_dashboard import NetworkDashboardView
 from .views import experts, files, queue, requests, transitions
 
 CoordinatorMenuItem = menu_item_shown_to(is_coordinator)
@@ -24,7 +25,6 @@ class CoordinatorViewSet(ViewSet):
     menu_label = _("Advisory requests")
     menu_name = "advisory-requests"
     menu_order = 150
-    add_to_admin_menu = True
     menu_item_class = CoordinatorMenuItem
 
     def get_urlpatterns(self):
@@ -54,6 +54,30 @@ class CoordinatorViewSet(ViewSet):
                 name="deliverable_transition",
             ),
         ]
+
+
+class NetworkDashboardViewSet(ViewSet):
+    """The network's figures as charts, for coordinators (their countries), leads and superusers."""
+
+    name = "advisory_dashboard"
+    url_prefix = "advisory/dashboard"
+    icon = "table"
+    menu_label = _("Network dashboard")
+    menu_name = "advisory-network-dashboard"
+    menu_item_class = CoordinatorMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", NetworkDashboardView.as_view(), name="index")]
+
+
+class CoordinatorViewSetGroup(ViewSetGroup):
+    """The coordinators' "Advisory" menu: the request queue and the network dashboard."""
+
+    menu_label = _("Advisory")
+    menu_name = "advisory"
+    menu_icon = "clipboard-list"
+    menu_order = 150
+    items = (CoordinatorViewSet, NetworkDashboardViewSet)
 
 
 class ExpertViewSet(ViewSet):
