@@ -9,7 +9,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from workflows.intake import ConsentField, HoneypotField, IntakeForm, language_choices
 from workflows.text import MultiLineField, SingleLineEmailField, SingleLineField, collation_key
@@ -31,22 +30,6 @@ class PublicForm(IntakeForm):
     """The base of advisory's public forms (workflows.intake): the error summary, the honeypot check."""
 
 
-def area_names(areas):
-    """{translation key: name} of expertise areas in the active language (as given where none exists)."""
-    names = {area.translation_key: area.name for area in areas}
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = None
-    if locale is not None and names:
-        names.update(
-            ExpertiseArea.objects.filter(locale=locale, translation_key__in=list(names)).values_list(
-                "translation_key", "name"
-            )
-        )
-    return names
-
-
 class AdvisoryRequestForm(PublicForm):
     """The request for advice, as a visitor fills it in on the public site."""
 
@@ -54,7 +37,10 @@ class AdvisoryRequestForm(PublicForm):
     requester_email = SingleLineEmailField(
         label=_("E-mail address"),
         max_length=254,
-        help_text=_("We send the confirmation and the link to follow your request to this address."),
+        help_text=_(
+            "We send the confirmation, with your reference number and the link to your tracking page, "
+            "to this address."
+        ),
     )
     requester_phone = SingleLineField(
         label=_("Telephone"), max_length=40, required=False, widget=TelInput(attrs={"autocomplete": "tel"})
@@ -159,11 +145,11 @@ class AdvisoryRequestForm(PublicForm):
         if active:
             languages.initial = active
 
+        # The default-locale rows (those a request links), named in the visitor's language: one query.
         areas = self.fields["expertise_areas"]
         areas.queryset = ExpertiseArea.objects.canonical()
-        names = area_names(areas.queryset)
         areas.choices = sorted(
-            ((area.pk, names[area.translation_key]) for area in areas.queryset),
+            ((area.pk, area.localised_name) for area in areas.queryset.localised()),
             key=lambda choice: collation_key(choice[1]),
         )
 
@@ -232,6 +218,24 @@ class ProvideInfoForm(ActionForm):
     )
 
 
+class RequesterMessageForm(ActionForm):
+    """The requester writes to the secretariat on their own initiative, with documents if they wish."""
+
+    action = "message"
+    summary_labels = {"body": _("Your message")}
+
+    body = MultiLineField(
+        label=_("Your message"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    attachments = MultipleFileField(
+        policy=uploads.policy,
+        label=_("Documents"),
+        help_text=_("Optional: up to 5 files, PDF, DOCX, XLSX or ODT, at most 10 MB each."),
+    )
+
+
 class ApproveTeamForm(ActionForm):
     action = "approve_team"
 
@@ -286,5 +290,12 @@ class FeedbackForm(ActionForm):
 
 ACTION_FORMS = {
     form.action: form
-    for form in (ProvideInfoForm, ApproveTeamForm, ObjectTeamForm, WithdrawForm, FeedbackForm)
+    for form in (
+        ProvideInfoForm,
+        ApproveTeamForm,
+        ObjectTeamForm,
+        WithdrawForm,
+        FeedbackForm,
+        RequesterMessageForm,
+    )
 }

@@ -215,6 +215,8 @@ def for_request(request, performed):
     context = base_context(request, performed)
     if performed.name == "deliver":
         context["auto_close_at"] = _deadline_iso(request, AUTO_CLOSE_DEADLINE)
+    if performed.name == "submit":
+        context["expertise_areas"] = area_codes(request)
     found = []
     if requester_template:
         requester_context = dict(context)
@@ -268,6 +270,11 @@ def for_deliverable(deliverable, performed):
     return found
 
 
+def area_codes(request):
+    """The codes of the request's expertise areas: the e-mail names them in the recipient's language."""
+    return sorted(request.expertise_areas.values_list("code", flat=True))
+
+
 def _deadline_iso(obj, purpose):
     deadline = deadlines.get_deadline(obj, purpose)
     return _iso(deadline.due_at) if deadline is not None else ""
@@ -305,6 +312,7 @@ def invitation_context(assignment):
         **base_context(assignment.request),
         "assignment_id": assignment.pk,
         "role": assignment.role,
+        "expertise_areas": area_codes(assignment.request),
         "response_due_at": _iso(assignment.response_due_at),
         "invitations_url": admin_url("advisory_expert:invitations"),
         "accept_url": admin_url("advisory_expert:transition", assignment=assignment.pk, transition="accept"),

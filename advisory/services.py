@@ -56,6 +56,10 @@ logger = logging.getLogger(__name__)
 INVITE_ACTION = "advisory.invite"
 FEEDBACK_ACTION = "advisory.feedback"
 TRACKING_LINK_ROTATED_ACTION = "advisory.tracking_link_rotated"
+REQUESTER_MESSAGE_ACTION = "advisory.requester_message"
+# States in which the requester may write to the secretariat: while the request runs, and once
+# delivered (questions about the results), not after it ended.
+REQUESTER_MESSAGE_STATES = (*AdvisoryRequest.OPEN_STATES, AdvisoryRequest.State.DELIVERED)
 # Outbox events of the messages the services send outside a transition; stored as
 # `<app>.<model>.<event>` (workflows.outbox.event_name), like the transitions' own.
 TRACKING_LINK_EVENT = "tracking_link"
@@ -308,7 +312,11 @@ def add_message(
     visibility: str = Visibility.SHARED,
     files: Iterable[File] = (),
 ) -> Message:
-    """Add a message to the thread of `request`: an internal note, or one shared with the requester."""
+    """Add a message to the thread of `request`: an internal note, or one shared with the requester.
+
+    The requester writes shared messages only, in REQUESTER_MESSAGE_STATES; theirs are audited (without
+    the text) and told to the owner, or to the country's coordinators while nobody owns the request.
+    """
     if visibility not in Visibility.values:
         raise ValidationError({"visibility": [_("Choose who may read the message.")]})
     action = (
@@ -317,6 +325,10 @@ def add_message(
     # The permission first: an anonymous caller is refused, not crashed on.
     permissions.require(actor, action, request)
     actor = as_actor(actor)
+    if actor.is_requester and request.state not in REQUESTER_MESSAGE_STATES:
+        raise ValidationError(
+            _("Your request has ended: please write to the secretariat by e-mail."), code="ended"
+        )
     body = (body or "").strip()
     if not body:
         raise ValidationError({"body": [_("Write a message.")]})
@@ -333,6 +345,14 @@ def add_message(
             message.author_kind, UploaderKind.COORDINATOR
         )
         _attach(request, checked, kind, user=message.author, message=message)
+        if message.author_kind == AuthorKind.REQUESTER:
+            # What happened, not what was written: the text stays in the thread, which erasure empties.
+            wagtail_log(
+                request,
+                REQUESTER_MESSAGE_ACTION,
+                user=None,
+                data={"message_id": message.pk, "documents": len(checked), "actor_kind": actor.kind},
+            )
         if visibility == Visibility.SHARED:
             context = {**notifications.base_context(request), "message_id": message.pk}
             if message.author_kind == AuthorKind.REQUESTER:

@@ -10,7 +10,9 @@ the body is read) is `workflows.intake`; here are advisory's limits and the sett
   parsed; an invalid form gives its reservation back;
 - per e-mail address (hashed): submissions and resends per day, so one address cannot be flooded
   with confirmations from many networks;
-- attempts to open a request with a link or code, per client address and hour (against guessing).
+- attempts to open a request with a link or code, per client address and hour (against guessing);
+- the requester's own messages on the tracking page: posts and sent messages per client address and
+  hour, sent messages per request's e-mail address and day (a leaked link cannot flood the secretariat).
 """
 
 from workflows.intake import ClientRateLimit, FormLimits
@@ -39,3 +41,9 @@ resends = FormLimits(
     per_email=("ADVISORY_RESENDS_PER_EMAIL_PER_DAY", 3),
 )
 opens = OpenRateLimit("advisory:tracking-open", "ADVISORY_TRACKING_OPENS_PER_HOUR")
+requester_messages = FormLimits(
+    "advisory:requester-message",
+    posts=("ADVISORY_FORM_POSTS_PER_HOUR", 30),
+    per_client=("ADVISORY_REQUESTER_MESSAGES_PER_HOUR", 10),
+    per_email=("ADVISORY_REQUESTER_MESSAGES_PER_DAY", 20),
+)

@@ -10,7 +10,7 @@ from .admin.network_dashboard import dashboard_panels_for
 from .admin.panels import panels_for
 from .admin.viewsets import EXPERT_MENU_NAMES, CoordinatorViewSetGroup, ExpertViewSet, FilesViewSet
 from .models import ExpertiseArea
-from .services import FEEDBACK_ACTION, INVITE_ACTION, TRACKING_LINK_ROTATED_ACTION
+from .services import FEEDBACK_ACTION, INVITE_ACTION, REQUESTER_MESSAGE_ACTION, TRACKING_LINK_ROTATED_ACTION
 
 
 class ExpertiseAreaViewSet(SnippetViewSet):
@@ -44,6 +44,13 @@ class FeedbackLogFormatter(LogFormatter):
         }
 
 
+class RequesterMessageLogFormatter(LogFormatter):
+    label = _("Message from the requester")
+
+    def format_message(self, log_entry):
+        return _("The requester wrote to the secretariat on the tracking page")
+
+
 class TrackingLinkRotatedLogFormatter(LogFormatter):
     label = _("Tracking link replaced")
 
@@ -58,6 +65,7 @@ def register_advisory_log_actions(actions):
     actions.register_action(INVITE_ACTION)(InvitationLogFormatter)
     actions.register_action(FEEDBACK_ACTION)(FeedbackLogFormatter)
     actions.register_action(TRACKING_LINK_ROTATED_ACTION)(TrackingLinkRotatedLogFormatter)
+    actions.register_action(REQUESTER_MESSAGE_ACTION)(RequesterMessageLogFormatter)
 
 
 # The advisory admin: coordinators' queue and request view, the experts' narrow menu, dashboard panels.

@@ -13,9 +13,8 @@ from workflows.timeline import Timeline, TimelineEntry
 from .. import permissions, selectors
 from ..choices import AuthorKind
 from ..forms import ApproveTeamForm, ObjectTeamForm, ProvideInfoForm, WithdrawForm
-from ..forms import area_names as localised_area_names
 from ..models import AdvisoryRequest, Assignment
-from ..services import FEEDBACK_ACTION
+from ..services import FEEDBACK_ACTION, REQUESTER_MESSAGE_STATES
 
 S = AdvisoryRequest.State
 
@@ -47,6 +46,36 @@ STATE_EXPLANATIONS = {
     ),
     S.CLOSED: _("This request is closed. Thank you for working with the network."),
     S.WITHDRAWN: _("This request was withdrawn. Nothing more will happen with it."),
+}
+
+# The requester's next step in each state: what they do, or what they wait for and how they hear of it.
+NEXT_STEPS = {
+    S.SUBMITTED: _(
+        "The secretariat starts reviewing your request within a few working days. You need not do "
+        "anything meanwhile: we tell you by e-mail when something changes."
+    ),
+    S.SCREENING: _(
+        "The secretariat decides whether the network can take on your request, or asks you a question "
+        "first. We tell you by e-mail."
+    ),
+    S.AWAITING_INFO: _("Answer the question below. Your request goes on as soon as we have your answer."),
+    S.ACCEPTED: _(
+        "We invite experts of the network and propose a team to you. You will then be asked to agree to it."
+    ),
+    S.TEAM_PROPOSED: _(
+        "Agree to the team below, or tell us what concerns you. The work starts as soon as you agree."
+    ),
+    S.IN_PROGRESS: _(
+        "The team works with you. The results appear on this tracking page once the secretariat has "
+        "approved them."
+    ),
+    S.ON_HOLD: _("Nothing is needed from you. We tell you by e-mail when the engagement resumes."),
+    S.DELIVERED: _(
+        "Download the results below and tell us how the engagement went. The request is then closed."
+    ),
+    S.DECLINED: _("If you need advice again, you are welcome to send a new request."),
+    S.CLOSED: _("If you need advice again, you are welcome to send a new request."),
+    S.WITHDRAWN: _("If you need advice again, you are welcome to send a new request."),
 }
 
 # What each step of the process means for the requester; steps not listed here are not shown.
@@ -119,6 +148,19 @@ def may_give_feedback(actor, advisory_request):
     )
 
 
+def may_write(actor, advisory_request):
+    """The requester may write to the secretariat while the request runs or is delivered.
+
+    Not while a question waits for their answer: the answer form is the one to use then.
+    """
+    return (
+        advisory_request.state in REQUESTER_MESSAGE_STATES
+        and advisory_request.state != S.AWAITING_INFO
+        and permissions.can(actor, "request.add_shared_message", advisory_request)
+    )
+
+
 def area_names(advisory_request):
     """The request's expertise areas in the active language (English where a translation is missing)."""
-    return sorted(localised_area_names(advisory_request.expertise_areas.all()).values(), key=collation_key)
+    names = advisory_request.expertise_areas.localised().values_list("localised_name", flat=True)
+    return sorted(names, key=collation_key)

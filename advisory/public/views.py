@@ -36,6 +36,7 @@ from ..forms import (
     FeedbackForm,
     ObjectTeamForm,
     ProvideInfoForm,
+    RequesterMessageForm,
     ResendLinkForm,
     WithdrawForm,
 )
@@ -393,7 +394,41 @@ SUCCESS_MESSAGES = {
     ),
     WithdrawForm.action: lambda: _("Your request has been withdrawn."),
     FeedbackForm.action: lambda: _("Thank you for your feedback."),
+    RequesterMessageForm.action: lambda: _(
+        "Your message has been sent to the secretariat. We will answer here and tell you by e-mail."
+    ),
 }
+
+
+def _messages_limited():
+    return _(
+        "You have sent several messages within a short time. Please try again later, or write to the "
+        "secretariat by e-mail. Your message was not sent."
+    )
+
+
+def _send_message(request, advisory_request, actor, form):
+    """The requester's own message: counted against the limits first, given back if it was refused."""
+    limits = spam.requester_messages
+    if not limits.admit(request):
+        form.add_error(None, _messages_limited())
+        return form, 429
+    if not limits.admit_email(advisory_request.requester_email):
+        limits.release(request)
+        form.add_error(None, _messages_limited())
+        return form, 429
+    data = form.cleaned_data
+    try:
+        services.add_message(advisory_request, actor=actor, body=data["body"], files=data["attachments"])
+    except (ValidationError, PermissionDenied) as error:
+        limits.release(request)
+        limits.release_email(advisory_request.requester_email)
+        if getattr(error, "code", None) == "ended":
+            # The request ended while the page was open: nothing to correct in the form.
+            messages.error(request, " ".join(error.messages))
+            return None, 409
+        raise
+    return None
 
 
 def _stale_message(current):
@@ -423,6 +458,10 @@ def _perform_action(request, advisory_request, actor):
             services.record_feedback(
                 advisory_request, actor=actor, score=data["score"], comment=data.get("comment", "")
             )
+        elif name == RequesterMessageForm.action:
+            refused = _send_message(request, advisory_request, actor, form)
+            if refused is not None:
+                return refused
         elif name == ProvideInfoForm.action:
             if advisory_request.state != shown:
                 raise StaleTransition(_stale_message(advisory_request.state), current=advisory_request.state)
@@ -451,7 +490,8 @@ def _perform_action(request, advisory_request, actor):
         if name == FeedbackForm.action and not hasattr(error, "error_dict"):
             messages.error(request, " ".join(error.messages))
             return None, 409
-        _apply_errors(form, error, default_field="attachments" if name == ProvideInfoForm.action else None)
+        with_files = name in (ProvideInfoForm.action, RequesterMessageForm.action)
+        _apply_errors(form, error, default_field="attachments" if with_files else None)
         if request.FILES and "attachments" in form.fields:
             form.add_error("attachments", _files_not_kept())
         return form, 200
@@ -465,6 +505,8 @@ def _tracking_context(page, request, advisory_request, actor, bound):
     names = [name for name in tracking.REQUESTER_TRANSITIONS if name in available]
     if tracking.may_give_feedback(actor, advisory_request):
         names.append(FeedbackForm.action)
+    if tracking.may_write(actor, advisory_request):
+        names.append(RequesterMessageForm.action)
     forms = {}
     for name in names:
         if bound is not None and bound.action == name:
@@ -477,6 +519,7 @@ def _tracking_context(page, request, advisory_request, actor, bound):
         "advisory_request": advisory_request,
         "state_label": advisory_request.get_state_display(),
         "state_explanation": tracking.STATE_EXPLANATIONS.get(state, ""),
+        "next_step": tracking.NEXT_STEPS.get(state, ""),
         "timeline": tracking.timeline(actor, advisory_request),
         "thread": thread,
         "question": tracking.open_question(thread, advisory_request),

@@ -9,13 +9,13 @@ from datetime import date, datetime
 from django import template
 from django.conf import settings
 from django.utils import formats, timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django_countries import countries
 
 from workflows import text
 
 from ..choices import AssignmentRole, ServiceType
-from ..models import AdvisoryRequest, RequestFormPage
+from ..models import AdvisoryRequest, ExpertiseArea, RequestFormPage
 
 register = template.Library()
 
@@ -74,6 +74,15 @@ def country_name(code):
 
 
 @register.filter
+def area_names(codes):
+    """Expertise area codes as their names in the recipient's language, in one query: "A, B"."""
+    if not codes:
+        return ""
+    areas = ExpertiseArea.objects.canonical().filter(code__in=list(codes)).localised()
+    return ", ".join(sorted((area.localised_name for area in areas), key=text.collation_key))
+
+
+@register.filter
 def service_label(value):
     return _choice_label(ServiceType, value)
 
@@ -129,6 +138,14 @@ def tracking_url(context):
     return RequestFormPage.tracking_url_for(request, token)
 
 
+# The default organisation name, kept in the catalogues so that every language signs with its own.
+DEFAULT_ORGANISATION_NAME = gettext_noop("European Secretariat for Cluster Analysis")
+
+
 @register.simple_tag
 def site_name():
-    return settings.WAGTAIL_SITE_NAME
+    """The organisation's name in the recipient's language: the header and the signature of every e-mail.
+
+    A name set by a deployment (SITE_NAME) that the catalogues do not know is shown as it is.
+    """
+    return gettext(settings.WAGTAIL_SITE_NAME)

@@ -112,9 +112,9 @@ def test_an_inactive_country_is_refused():
 def test_expertise_areas_chosen_in_another_language_link_the_default_rows():
     german_locale = Locale.objects.get_or_create(language_code="de")[0]
     english = area("programme-design")
-    german = english.copy_for_translation(german_locale)
-    german.name = "Programmgestaltung"
-    german.save()
+    # The German row made by the migrations (advisory 0008).
+    german = ExpertiseArea.objects.get(translation_key=english.translation_key, locale=german_locale)
+    assert german.pk != english.pk
     request, _token = services.submit_request(
         valid_submission(expertise_areas=[german]), files=[], language="de"
     )

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from advisory.models import AdvisoryRequest, Attachment, NetworkCountry
+from advisory.models import AdvisoryRequest, Attachment, ExpertiseArea, NetworkCountry
 from tests.advisory.factories import (
     ELF_BYTES,
     PDF_BYTES,
@@ -20,7 +20,7 @@ from tests.advisory.factories import (
     upload,
     xlsx_bytes,
 )
-from tests.advisory.public.conftest import form_data
+from tests.advisory.public.conftest import form_data, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -59,10 +59,32 @@ def test_the_form_offers_active_network_countries_in_the_visitors_language(clien
 
 
 def test_expertise_areas_are_shown_in_the_visitors_language_with_english_fallback(client, german_page):
+    # An area an administrator added in English and has not translated yet.
+    ExpertiseArea.objects.create(name="Digital transition", code="digital-transition")
     html = client.get(german_page.url).content.decode()
     assert ">Programmgestaltung<" in html  # translated
-    assert ">Smart specialisation<" in html  # not translated yet: English
-    assert ">Programme design<" not in html
+    assert ">Intelligente Spezialisierung<" in html
+    assert ">Digital transition<" in html  # not translated yet: English
+    assert ">Programme design<" not in html and ">Smart specialisation<" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("de", ["Programmgestaltung", "Cluster-Benchmarking", "Internationalisierung"]),
+        ("fr", ["Conception de programmes", "Benchmarking de clusters", "Spécialisation intelligente"]),
+        ("es", ["Diseño de programas", "Evaluación de programas", "Innovación intersectorial"]),
+        ("it", ["Progettazione di programmi", "Formazione dei cluster manager", "Internazionalizzazione"]),
+        ("pl", ["Projektowanie programów", "Benchmarking klastrów", "Inteligentna specjalizacja"]),
+    ],
+)
+def test_the_default_areas_come_translated_into_every_site_language(client, form_page, language, names):
+    page = translate(form_page, language, title=f"Form {language}")
+    html = client.get(page.url).content.decode()
+    for name in names:
+        assert f">{escape(name)}<" in html
+    for english in ("Programme design", "Cluster benchmarking", "Smart specialisation"):
+        assert f">{english}<" not in html
 
 
 def test_required_fields_are_marked_in_words_and_help_is_tied_to_its_field(client, form_page):

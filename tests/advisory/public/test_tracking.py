@@ -115,7 +115,7 @@ def test_a_posted_action_without_an_opened_request_changes_nothing(client, form_
         track_url(form_page), {"action": "approve_team", "approve_team-state": "team_proposed"}
     )
     assert response.status_code == 403
-    assert "Open your request" in response.content.decode()
+    assert "Open your tracking page" in response.content.decode()
     assert j.fresh().state == S.TEAM_PROPOSED
 
 
@@ -403,7 +403,7 @@ def test_deliverables_not_approved_or_of_another_request_are_not_found(client, f
     assert client.get(download_url(form_page, "deliverables", other.deliverable.pk)).status_code == 404
     # Without an opened request, nothing at all.
     response = Client().get(download_url(form_page, "deliverables", other.deliverable.pk))
-    assert response.status_code == 403 and "Open your request" in response.content.decode()
+    assert response.status_code == 403 and "Open your tracking page" in response.content.decode()
 
 
 def test_attachments_of_internal_notes_are_not_downloadable(client, form_page, journey):
