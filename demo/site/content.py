@@ -46,7 +46,15 @@ EU28_2014 = sorted([*EU27, "GB"])
 BALTIC_SEA_REGION = ["DE", "DK", "EE", "FI", "LT", "LV", "PL", "SE"]
 
 ESCA = same("ESCA")
-ESCA_FULL = same("ESCA – European Secretariat for Cluster Analysis")
+# Authors of the publications: the acronym stays, the name is said in each language.
+ESCA_FULL = T(
+    "ESCA – European Secretariat for Cluster Analysis",
+    de="ESCA – Europäisches Sekretariat für Clusteranalyse",
+    fr="ESCA – Secrétariat européen pour l'analyse des clusters",
+    es="ESCA – Secretariado Europeo de Análisis de Clústeres",
+    it="ESCA – Segretariato europeo per l'analisi dei cluster",
+    pl="ESCA – Europejski Sekretariat Analizy Klastrów",
+)
 VDI_VDE_IT = same("VDI/VDE Innovation + Technik GmbH")
 BERLIN = same("Berlin")
 BRUSSELS_CITY = T("Brussels", de="Brüssel", fr="Bruxelles")

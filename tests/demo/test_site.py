@@ -28,6 +28,7 @@ from cms.models import (
     Programme,
     PublicationPage,
     SiteSettings,
+    SiteTexts,
     Topic,
 )
 from demo.pdf import make_pdf
@@ -67,6 +68,7 @@ def counts():
         "documents": get_document_model().objects.count(),
         "programmes": Programme.objects.count(),
         "topics": Topic.objects.count(),
+        "site texts": SiteTexts.objects.count(),
         "translation sources": TranslationSource.objects.count(),
         "translations": Translation.objects.count(),
         "string translations": StringTranslation.objects.count(),
@@ -205,6 +207,49 @@ def test_site_settings(demo):
     site_settings = SiteSettings.objects.get()
     assert "Berlin" in site_settings.address
     assert site_settings.contact_email
+
+
+# The organisation's name and the country of its address, as each language writes them.
+ORGANISATION = {
+    "en": ("European Secretariat for Cluster Analysis", "Germany"),
+    "de": ("Europäisches Sekretariat für Clusteranalyse", "Deutschland"),
+    "fr": ("Secrétariat européen pour l'analyse des clusters", "Allemagne"),
+    "es": ("Secretariado Europeo de Análisis de Clústeres", "Alemania"),
+    "it": ("Segretariato europeo per l'analisi dei cluster", "Germania"),
+    "pl": ("Europejski Sekretariat Analizy Klastrów", "Niemcy"),
+}
+
+
+@pytest.mark.parametrize("language", list(ORGANISATION))
+def test_the_site_texts_are_translated_into_every_language(demo, client, language):
+    name, country = ORGANISATION[language]
+    texts = SiteTexts.objects.get(locale__language_code=language)
+    assert texts.organisation_name == name
+    assert texts.address.splitlines()[-1] == country
+    assert texts.tagline and texts.footer_text and texts.copyright
+    page = client.get(f"/{language}/").content.decode()
+    assert f'<span class="brand__name">{name}</span>' in page
+    assert f"<br>{country}</p>" in page
+
+
+def test_calls_say_how_to_apply_in_german(demo):
+    calls = [
+        call
+        for call in CallPage.objects.live().filter(locale__language_code="de")
+        if call.further_deadlines and call.documents and call.has_contact
+    ]
+    assert len(calls) >= 2
+    for call in calls:
+        english = call.get_translation(Locale.objects.get(language_code="en")).specific
+        assert call.how_to_apply and call.how_to_apply != english.how_to_apply
+        deadlines = call.deadlines()
+        assert 2 <= len(deadlines) <= 3 and deadlines[-1].final
+        # Translated labels, the English dates and block ids (one calendar UID for both languages).
+        assert [d.key for d in deadlines] == [d.key for d in english.deadlines()]
+        assert [d.at for d in deadlines] == [d.at for d in english.deadlines()]
+        assert {d.label for d in deadlines[:-1]}.isdisjoint({d.label for d in english.deadlines()[:-1]})
+        assert all(block.value["title"] for block in call.documents)
+        assert [b.value["title"] for b in call.documents] != [b.value["title"] for b in english.documents]
 
 
 def test_a_second_run_changes_nothing(demo):
