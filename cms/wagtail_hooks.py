@@ -18,6 +18,7 @@ from .language_scope import (
     model_permission,
     permission_locales,
 )
+from .localize_editor import editor_assets
 from .missing import NoticePageLinkHandler
 from .models import LanguageScope, Programme, SiteTexts, Topic
 from .permissions import LocaleAwarePagePermissionTester
@@ -145,3 +146,9 @@ def no_editorial_reports_for_outsiders(request, menu_items):
 @hooks.register("register_rich_text_features", order=10)
 def link_pages_missing_in_a_language_to_the_notice(features):
     features.register_link_type(NoticePageLinkHandler)
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_formatting():
+    """Rich-text segments shown with their formatting in wagtail-localize's editor (cms.localize_editor)."""
+    return editor_assets()
