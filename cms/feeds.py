@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .ical import calendar_response, call_entry, event_entry
+from .ical import calendar_response, call_entry, deadline_entry, event_entry
 from .models import CallPage, EventPage, NewsArticlePage
 from .models.base import live_in_locale
 
@@ -59,7 +59,15 @@ def events_calendar(request):
 
 
 def calls_calendar(request):
+    """The final deadline of every open or forthcoming call and its further dates still to come."""
     locale = Locale.get_active()
-    calls = live_in_locale(CallPage, locale).filter(closes_at__gt=timezone.now()).order_by("closes_at")
-    entries = [call_entry(page, request) for page in calls]
+    now = timezone.now()
+    calls = live_in_locale(CallPage, locale).filter(closes_at__gt=now).order_by("closes_at")
+    entries = [
+        call_entry(page, request) if deadline.final else deadline_entry(page, deadline, request)
+        for page in calls
+        for deadline in page.deadlines()
+        if deadline.at > now
+    ]
+    entries.sort(key=lambda entry: entry.end)
     return calendar_response(_("Call deadlines"), entries, f"call-deadlines-{locale.language_code}.ics")

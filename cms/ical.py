@@ -50,16 +50,19 @@ def call_entry(page, request=None) -> CalendarEntry:
 def deadline_entry(page, deadline, request=None) -> CalendarEntry:
     """One date of a call (`CallPage.deadlines()`), in Brussels time.
 
-    The final deadline keeps the UID of the call in the deadlines feed, so the two never make a
-    calendar hold it twice; a further date adds its block id, which its translations share.
+    The final deadline is the call's entry of the deadlines feed (its UID and summary), so the two
+    never make a calendar hold it twice; a further date adds its block id, which translations share.
     """
     key = f"call-{page.translation_key}"
-    if not deadline.final:
+    if deadline.final:
+        summary = _("Deadline: %(title)s") % {"title": page.title}
+    else:
         key = f"{key}-{deadline.key}"
+        summary = f"{deadline.label}: {page.title}"
     at = timezone.localtime(deadline.at, BRUSSELS)
     return CalendarEntry(
         key=key,
-        summary=f"{deadline.label}: {page.title}",
+        summary=summary,
         start=at - CALL_DEADLINE_LENGTH,
         end=at,
         description=page.summary,

@@ -140,9 +140,17 @@ def test_the_final_deadline_keeps_the_uid_of_the_deadlines_feed(client, call):
     [event] = calendar.walk("VEVENT")
     assert str(event["uid"]) == f"call-{call.translation_key}@testserver"
     assert event.decoded("dtend") == datetime(2026, 4, 30, 17, 0, tzinfo=BRUSSELS)
+    assert str(event["summary"]) == "Deadline: Cluster partnerships"
+    # The feed, after the information day: the stage-1 date and the final deadline, as the downloads.
     with time_machine.travel(datetime(2026, 3, 1, 12, 0, tzinfo=BRUSSELS), tick=False):
         feed = Calendar.from_ical(client.get("/en/feeds/call-deadlines.ics").content)
-    assert [str(entry["uid"]) for entry in feed.walk("VEVENT")] == [str(event["uid"])]
+    assert [(str(entry["uid"]), str(entry["summary"])) for entry in feed.walk("VEVENT")] == [
+        (
+            f"call-{call.translation_key}-{STAGE_ONE_ID}@testserver",
+            "Stage 1: registration of intent: Cluster partnerships",
+        ),
+        (str(event["uid"]), "Deadline: Cluster partnerships"),
+    ]
 
 
 def test_a_translation_shares_the_uid_of_each_date(client, call):
