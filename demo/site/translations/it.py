@@ -24,7 +24,7 @@ SEGMENTS = {
     "Ministries and regional agencies call on us when they design a new cluster programme, review one that is running or prepare its evaluation. A coordinator puts together a small team of network experts who know the country and the policy field, and stays your contact from the first request to the final report.": "Ministeri e agenzie regionali si rivolgono a noi quando progettano un nuovo programma per i cluster, ne rivedono uno in corso o ne preparano la valutazione. Un coordinatore forma un piccolo gruppo di esperti della rete che conoscono il paese e l'ambito politico, e resta il suo referente dalla prima richiesta fino al rapporto finale.",
     "Benchmarking tells a cluster manager where to start; the label shows the members that the work pays off.": "Il benchmarking indica al cluster manager da dove partire; il marchio mostra ai membri che il lavoro dà i suoi frutti.",
     "ESCA assessor": "Valutatrice ESCA",
-    "Read our publications": "Legga le nostre pubblicazioni",
+    "Read our publications": "Leggi le nostre pubblicazioni",
     "Network": "Rete",
     "network": "rete",
     "Cluster experts in 27 countries": "Esperti di cluster in 27 paesi",
