@@ -135,6 +135,16 @@ def queue(user, filters=None, page=1, per_page=QUEUE_PAGE_SIZE):
     )
 
 
+def unowned_requests(user):
+    """Submitted requests nobody has taken yet, in the countries `user` coordinates (every country for a
+    lead coordinator): the ones waiting for someone in their scope to start screening."""
+    if not permissions.can(user, "queue.view"):
+        return AdvisoryRequest.objects.none()
+    return requests_visible_to(user, "request.screen").filter(
+        state=AdvisoryRequest.State.SUBMITTED, owner__isnull=True
+    )
+
+
 def export_rows(user, filters=None):
     """The queue as rows for a spreadsheet (no paging); empty for users who may not export."""
     if not permissions.can(user, "queue.export"):

@@ -7,13 +7,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from .tables import zoned
+
 
 def _person(user):
     return (user.get_full_name() or user.get_username()) if user is not None else ""
 
 
-# (key, heading, value of one request). Contact details stay out: the spreadsheet is for steering the
-# queue, and files travel further than the admin does.
+# (key, heading, value of one request). Times are Brussels time, in ISO order (2026-12-07 14:30) so a
+# spreadsheet sorts them; their headings say the zone. Contact details stay out: the spreadsheet is for
+# steering the queue, and files travel further than the admin does.
 EXPORT_COLUMNS = (
     ("reference", _("Reference"), lambda r: r.reference),
     ("state", _("State"), lambda r: r.get_state_display()),
@@ -28,8 +31,8 @@ EXPORT_COLUMNS = (
     ("desired_start", _("Desired start"), lambda r: r.desired_start),
     ("desired_end", _("Desired end"), lambda r: r.desired_end),
     ("owner", _("Owner"), lambda r: _person(r.owner)),
-    ("submitted_at", _("Submitted"), lambda r: r.submitted_at),
-    ("sla_due_at", _("SLA due"), lambda r: r.sla_due_at),
+    ("submitted_at", zoned(_("Submitted")), lambda r: r.submitted_at),
+    ("sla_due_at", zoned(_("SLA due")), lambda r: r.sla_due_at),
     ("overdue", _("Overdue"), lambda r: _("yes") if r.is_overdue else ""),
 )
 

@@ -1,5 +1,6 @@
-"""Dashboard panels on the Wagtail home: a coordinator's open requests and the overdue ones in their
-scope, an expert's invitations. Each runs a fixed number of queries."""
+"""Dashboard panels on the Wagtail home: the new requests of a coordinator's countries that nobody owns
+yet, their own open requests and the overdue ones in their scope, an expert's invitations. Each runs a
+fixed number of queries."""
 
 from django.db.models import F
 from django.urls import reverse
@@ -46,6 +47,23 @@ class AdvisoryPanel(UserPanel):
             "more_url": self.more_url(),
             "empty_message": self.empty_message,
         }
+
+
+class NewRequestsPanel(AdvisoryPanel):
+    """New requests of the coordinator's countries that nobody owns yet: every coordinator covering the
+    country (and every lead coordinator) sees them until one of them starts screening."""
+
+    name = "advisory_new_requests"
+    order = 35
+    heading = _("New requests in your countries")
+    panel_id = "advisory-new-requests"
+    empty_message = _("No new request is waiting to be screened.")
+
+    def rows(self):
+        return selectors.unowned_requests(self.user).select_related("country").order_by(*URGENCY)
+
+    def more_url(self):
+        return reverse("advisory_requests:index") + "?state=submitted&owner=none"
 
 
 class MyRequestsPanel(AdvisoryPanel):
@@ -102,7 +120,7 @@ def panels_for(user):
     """The advisory panels the user's roles call for."""
     found = []
     if is_coordinator(user):
-        found += [MyRequestsPanel(user), OverduePanel(user)]
+        found += [NewRequestsPanel(user), MyRequestsPanel(user), OverduePanel(user)]
     if is_expert(user):
         found.append(MyInvitationsPanel(user))
     return found

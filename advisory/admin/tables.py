@@ -1,8 +1,30 @@
 """Table columns of the coordinator's queue (Wagtail's table component)."""
 
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, Table, TitleColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn, Table, TitleColumn
+
+from ..templatetags.advisory_admin import zone_label
+
+
+class _ZoneLabel:
+    """The zone's name, translated when the heading is shown (not when the columns are declared)."""
+
+    def __str__(self):
+        return zone_label()
+
+
+def zoned(label):
+    """A column heading naming the time zone of its cells: "SLA due (Brussels time)"."""
+    return format_lazy("{} ({})", label, _ZoneLabel())
+
+
+class LocalDateTimeColumn(Column):
+    """A date-time the way the advisory admin writes them (day first, 24 hours, Brussels time);
+    Wagtail's DateColumn says "3 days ago" instead."""
+
+    cell_template_name = "advisory/admin/tables/date_cell.html"
 
 
 class DueColumn(Column):
@@ -47,6 +69,6 @@ def queue_columns(url_name):
         Column("service_type", label=_("Service"), accessor="get_service_type_display"),
         StatusTagColumn("state", label=_("State"), accessor="get_state_display", primary=lambda r: r.is_open),
         Column("owner", label=_("Owner"), accessor=lambda r: _person(r.owner)),
-        DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted"),
-        DueColumn("sla_due_at", label=_("SLA due"), sort_key="sla"),
+        LocalDateTimeColumn("submitted_at", label=zoned(_("Submitted")), sort_key="submitted"),
+        DueColumn("sla_due_at", label=zoned(_("SLA due")), sort_key="sla"),
     ]

@@ -201,6 +201,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locales"]
+# Day-first dates and 24-hour times in every language (cms/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["cms.formats"]
 # A translation goes live only when a translator publishes it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 

@@ -18,9 +18,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from ... import permissions, selectors, services
 from ...choices import Visibility
 from ...models import Assignment
+from .. import next_step
 from ..access import EXPERT_AREA, AdvisoryAccessMixin, own_assignment
 from ..forms import DeliverableUploadForm, MessageForm
-from .requests import MessagePostMixin, _add_validation_errors, transition_actions
+from ..invitation import invitation_facts
+from .requests import MessagePostMixin, _add_validation_errors, request_heading, transition_actions
 
 
 class ExpertBaseView(AdvisoryAccessMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -46,8 +48,10 @@ class InvitationsView(ExpertBaseView):
                 "assignment": assignment,
                 "request": assignment.request,
                 "areas": [area.localized for area in assignment.request.expertise_areas.all()],
-                "actions": transition_actions(
-                    assignment, self.actor, "advisory_expert:transition", [assignment.pk]
+                "decision": invitation_facts(assignment),
+                "actions": next_step.arrange(
+                    next_step.for_expert(assignment, self.actor, own_deliverables=[], can_upload=False),
+                    transition_actions(assignment, self.actor, "advisory_expert:transition", [assignment.pk]),
                 ),
             }
             for assignment in invitations
@@ -85,6 +89,9 @@ class AssignmentView(ExpertBaseView):
     def get_page_title(self):
         return str(self.obj)
 
+    def get_page_subtitle(self):
+        return request_heading(self.obj)
+
     def get_breadcrumbs_items(self):
         if self.assignment.state == Assignment.State.INVITED:
             parent = {"url": reverse("advisory_expert:invitations"), "label": _("My invitations")}
@@ -106,37 +113,59 @@ class AssignmentView(ExpertBaseView):
         for message in thread:
             message.files = by_message.get(message.pk, [])
         deliverables = list(selectors.deliverables_visible_to(user, obj))
+        can_upload = assignment.state == Assignment.State.ACCEPTED and permissions.can(
+            user, "assignment.upload_deliverable", assignment
+        )
+        upload_url = reverse("advisory_expert:upload", args=[assignment.pk])
+        step = next_step.for_expert(
+            assignment,
+            self.actor,
+            own_deliverables=[d for d in deliverables if d.assignment_id == assignment.pk],
+            can_upload=can_upload,
+        )
+        deliverable_rows = [
+            {
+                "deliverable": deliverable,
+                "own": deliverable.assignment_id == assignment.pk,
+                "actions": transition_actions(
+                    deliverable,
+                    self.actor,
+                    "advisory_expert:deliverable_transition",
+                    [assignment.pk, deliverable.pk],
+                )
+                if deliverable.assignment_id == assignment.pk
+                else [],
+            }
+            for deliverable in deliverables
+        ]
+        actions = transition_actions(assignment, self.actor, "advisory_expert:transition", [assignment.pk])
+        if step.kind == "deliverable":
+            # The deliverable's button moves up into the next step; its row keeps the others.
+            for row in deliverable_rows:
+                moved = [
+                    a for a in row["actions"] if a["pk"] == step.target_pk and a["name"] == step.transition
+                ]
+                row["actions"] = [a for a in row["actions"] if a not in moved]
+                actions = moved + actions
         context.update(
             {
                 "assignment": assignment,
                 "advisory_request": obj,
                 "areas": [area.localized for area in obj.expertise_areas.all()],
-                "actions": transition_actions(
-                    assignment, self.actor, "advisory_expert:transition", [assignment.pk]
-                ),
+                "next_step": step,
+                "next_step_url": next_step.link_url(step, upload_url),
+                "actions": next_step.arrange(step, actions),
+                "decision": invitation_facts(assignment)
+                if assignment.state == Assignment.State.INVITED
+                else None,
                 "team": list(selectors.team_of(user, obj)),
                 "request_files": by_message.get(None, []),
                 "thread": thread,
                 "message_form": message_form,
                 "message_url": reverse("advisory_expert:message", args=[assignment.pk]),
-                "deliverables": [
-                    {
-                        "deliverable": deliverable,
-                        "own": deliverable.assignment_id == assignment.pk,
-                        "actions": transition_actions(
-                            deliverable,
-                            self.actor,
-                            "advisory_expert:deliverable_transition",
-                            [assignment.pk, deliverable.pk],
-                        )
-                        if deliverable.assignment_id == assignment.pk
-                        else [],
-                    }
-                    for deliverable in deliverables
-                ],
-                "can_upload": assignment.state == Assignment.State.ACCEPTED
-                and permissions.can(user, "assignment.upload_deliverable", assignment),
-                "upload_url": reverse("advisory_expert:upload", args=[assignment.pk]),
+                "deliverables": deliverable_rows,
+                "can_upload": can_upload and step.link != next_step.UPLOAD,
+                "upload_url": upload_url,
             }
         )
         return context

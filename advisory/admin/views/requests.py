@@ -1,29 +1,27 @@
 """The request view of coordinators: details, files, timeline, messages, the transitions they may perform
 now, the expert suggestions, the team and the deliverables."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import ModelLogEntry
 
 from workflows.available import available_transitions
 from workflows.business_days import add_business_days
 
 from ... import conf, matching, permissions, selectors, services
 from ...choices import AssignmentRole, CertificationType, LanguageCode, Visibility
-from ...models import AdvisoryRequest, Assignment, Deliverable, Expert
+from ...models import AdvisoryRequest, Expert
+from .. import next_step
 from ..access import AdvisoryAccessMixin, visible_request
 from ..forms import InviteForm, MessageForm, TransitionForm
+from ..history import request_history
 
 # How many ranked experts the suggestions panel lists, and how many excluded ones with their reasons
 # (those excluded for a reason about this very request first: matching orders them so).
@@ -59,46 +57,12 @@ def transition_actions(obj, actor, url_name, url_args):
                 "dialog_id": f"dialog-{obj._meta.model_name}-{obj.pk}-{meta.name}",
                 "asks_for_input": form.asks_for_input,
                 "button_class": button_class(meta.name),
+                "ending": meta.name in DESTRUCTIVE_TRANSITIONS,
                 "kind": obj._meta.model_name,
+                "pk": obj.pk,
             }
         )
     return actions
-
-
-def _actor_display(entry):
-    data = entry.data or {}
-    if data.get("actor_kind") == "requester":
-        return _gettext("Requester")
-    if entry.user_id:
-        return entry.user_display_name
-    return data.get("actor") or _gettext("System")
-
-
-def timeline(actor, request, assignments, deliverables):
-    """The audit entries of the request, its assignments and its deliverables, oldest first."""
-    if not permissions.can(actor, "request.view_history", request):
-        return []
-    entries = list(selectors.history(actor, request).select_related("user", "content_type"))
-    types = ContentType.objects.get_for_models(Assignment, Deliverable)
-    related = Q(pk__in=[])
-    if assignments:
-        related |= Q(content_type=types[Assignment], object_id__in=[str(a.pk) for a in assignments])
-    if deliverables:
-        related |= Q(content_type=types[Deliverable], object_id__in=[str(d.pk) for d in deliverables])
-    if assignments or deliverables:
-        entries += list(ModelLogEntry.objects.filter(related).select_related("user", "content_type"))
-    entries.sort(key=lambda entry: (entry.timestamp, entry.pk))
-    request_type_id = ContentType.objects.get_for_model(AdvisoryRequest).pk
-    return [
-        {
-            "timestamp": entry.timestamp,
-            "actor": _actor_display(entry),
-            "message": entry.message,
-            "comment": (entry.data or {}).get("comment", ""),
-            "subject": "" if entry.content_type_id == request_type_id else entry.label,
-        }
-        for entry in entries
-    ]
 
 
 def _part_rows(suggestion):
@@ -141,6 +105,15 @@ def suggestions_context(user, request, assignments):
     }
 
 
+def request_heading(request):
+    """What the header says besides the reference: who asks, from where, about what."""
+    return " · ".join(
+        part
+        for part in (request.organisation, str(request.country.country.name), request.programme_name)
+        if part
+    )
+
+
 class RequestDetailView(AdvisoryAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "advisory/admin/request_detail.html"
     header_icon = "clipboard-list"
@@ -154,6 +127,9 @@ class RequestDetailView(AdvisoryAccessMixin, WagtailAdminTemplateMixin, Template
 
     def get_page_title(self):
         return str(self.obj)
+
+    def get_page_subtitle(self):
+        return request_heading(self.obj)
 
     def get_breadcrumbs_items(self):
         return [
@@ -191,6 +167,7 @@ class RequestDetailView(AdvisoryAccessMixin, WagtailAdminTemplateMixin, Template
         if message_form is None and visibilities:
             message_form = MessageForm(visibilities=visibilities)
         detail_args = [obj.pk]
+        step = next_step.for_staff(obj, actor, assignments=assignments, deliverables=deliverables)
         context.update(
             {
                 "object": obj,
@@ -206,7 +183,11 @@ class RequestDetailView(AdvisoryAccessMixin, WagtailAdminTemplateMixin, Template
                 "rotate_tracking_link_url": reverse(
                     "advisory_requests:rotate_tracking_link", args=detail_args
                 ),
-                "actions": transition_actions(obj, actor, "advisory_requests:transition", detail_args),
+                "next_step": step,
+                "next_step_url": next_step.link_url(step),
+                "actions": next_step.arrange(
+                    step, transition_actions(obj, actor, "advisory_requests:transition", detail_args)
+                ),
                 "request_files": by_message.get(None, []),
                 "thread": thread,
                 "message_form": message_form,
@@ -239,7 +220,7 @@ class RequestDetailView(AdvisoryAccessMixin, WagtailAdminTemplateMixin, Template
                 ],
                 "suggestions": suggestions_context(user, obj, assignments),
                 "invite_url": reverse("advisory_requests:invite", args=detail_args),
-                "timeline": timeline(user, obj, assignments, deliverables),
+                "timeline": request_history(user, obj, assignments, deliverables),
                 "now": timezone.now(),
             }
         )

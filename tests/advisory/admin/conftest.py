@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from advisory.models import AdvisoryRequest
 from tests.advisory.factories import (
@@ -100,3 +101,10 @@ def invitation_for(expert_user, state="invited", **kwargs):
 
 def messages_of(response):
     return [str(message) for message in response.context["messages"]] if response.context else []
+
+
+def prefer_language(user, language):
+    """Set the user's admin language, as they would in their account settings."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()

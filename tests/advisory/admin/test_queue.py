@@ -191,7 +191,7 @@ def test_the_export_holds_the_filtered_queue_of_the_coordinators_scope(login, co
     row = dict(zip(header, data[0], strict=True))
     assert row["State"] == "Submitted" and row["Country"] == "Germany"
     assert row["Organisation"] == "Bavarian Cluster Agency" and row["Overdue"] == "yes"
-    assert row["SLA due"] is not None
+    assert row["SLA due (Brussels time)"] is not None
 
 
 def test_the_csv_export_neutralises_formulas_in_free_text(login, coordinator):
