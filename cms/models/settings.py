@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .site_texts import site_texts_for
@@ -24,6 +24,12 @@ class SiteSettings(BaseSiteSetting):
     youtube_url = models.URLField(_("YouTube"), blank=True)
 
     panels = [
+        HelpPanel(
+            content=_(
+                "The organisation's name, tagline, footer text, postal address and copyright line are "
+                "written per language: Snippets → Site texts."
+            )
+        ),
         FieldPanel("short_name"),
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("phone")], heading=_("Contact")),
         MultiFieldPanel(
