@@ -26,7 +26,9 @@ def outdated(row, target, source, translation):
     locale = translation.target_locale
     edit_path = get_edit_url(target)
     context = {
-        "title": source.object_repr,
+        # The translator knows the page by its title in their language; the body names the source's.
+        "title": str(target.title if isinstance(target, Page) else target),
+        "source_title": source.object_repr,
         "kind": "page" if isinstance(target, Page) else "snippet",
         "language_code": locale.language_code,
         "source_language_code": source.locale.language_code,

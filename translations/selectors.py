@@ -32,10 +32,19 @@ def outdating_of(instance):
     )
 
 
+def source_model(row):
+    return ContentType.objects.get_for_id(row.translation.source.specific_content_type_id).model_class()
+
+
+def is_page(row):
+    model = source_model(row)
+    return model is not None and issubclass(model, Page)
+
+
 def edit_url(row):
     """The admin URL where the outdated translation of `row` is edited: wagtail-localize's translation
     editor, which replaces Wagtail's edit view for pages and snippets it translates."""
-    model = ContentType.objects.get_for_id(row.translation.source.specific_content_type_id).model_class()
+    model = source_model(row)
     if model is None:
         return ""
     if issubclass(model, Page):
