@@ -6,6 +6,7 @@ alternates and a switcher that list only live translations, no fallback to Engli
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from wagtail.models import Locale
 from wagtail_localize.operations import TranslationCreator
 
@@ -133,3 +134,11 @@ class TestNotFound:
         page = soup(response)
         assert page.h1.get_text(strip=True) == GERMAN_404_HEADING
         assert GERMAN_404_HOME_LINK in [a.get_text(strip=True) for a in page.select("main a")]
+
+
+@pytest.mark.django_db
+def test_every_enabled_language_has_its_locale_and_translators():
+    """Made after migrate from SITE_LANGUAGES (cms.language_sync); test_language_config adds a seventh."""
+    assert set(LANGUAGES) <= set(Locale.objects.values_list("language_code", flat=True))
+    teams = {f"Translators ({code})" for code in LANGUAGES if code != settings.LANGUAGE_CODE}
+    assert teams <= set(Group.objects.values_list("name", flat=True))
