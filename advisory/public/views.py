@@ -407,16 +407,21 @@ def _messages_limited():
     )
 
 
+def _limited(request, form):
+    form.add_error(None, _messages_limited())
+    if request.FILES:
+        form.add_error("attachments", _files_not_kept())
+    return form, 429
+
+
 def _send_message(request, advisory_request, actor, form):
     """The requester's own message: counted against the limits first, given back if it was refused."""
     limits = spam.requester_messages
     if not limits.admit(request):
-        form.add_error(None, _messages_limited())
-        return form, 429
+        return _limited(request, form)
     if not limits.admit_email(advisory_request.requester_email):
         limits.release(request)
-        form.add_error(None, _messages_limited())
-        return form, 429
+        return _limited(request, form)
     data = form.cleaned_data
     try:
         services.add_message(advisory_request, actor=actor, body=data["body"], files=data["attachments"])

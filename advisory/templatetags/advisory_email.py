@@ -8,10 +8,11 @@ from datetime import date, datetime
 
 from django import template
 from django.conf import settings
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, gettext_noop
 from django_countries import countries
 
+from cms.models.site_texts import SiteTexts
 from workflows import text
 
 from ..choices import AssignmentRole, ServiceType
@@ -138,7 +139,7 @@ def tracking_url(context):
     return RequestFormPage.tracking_url_for(request, token)
 
 
-# The default organisation name, kept in the catalogues so that every language signs with its own.
+# The default organisation name, kept in the catalogues so that every language has its own.
 DEFAULT_ORGANISATION_NAME = gettext_noop("European Secretariat for Cluster Analysis")
 
 
@@ -146,6 +147,17 @@ DEFAULT_ORGANISATION_NAME = gettext_noop("European Secretariat for Cluster Analy
 def site_name():
     """The organisation's name in the recipient's language: the header and the signature of every e-mail.
 
-    A name set by a deployment (SITE_NAME) that the catalogues do not know is shown as it is.
+    The default site's texts (cms SiteTexts, translated by the translators) in that language, in one
+    query. Where that language has none yet: the default language's name through the catalogues
+    (which know the default name in every language), else as it is written; then SITE_NAME.
     """
-    return gettext(settings.WAGTAIL_SITE_NAME)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    found = {
+        texts.locale.language_code: texts.organisation_name
+        for texts in SiteTexts.objects.filter(
+            site__is_default_site=True, locale__language_code__in={language, settings.LANGUAGE_CODE}
+        ).select_related("locale")
+    }
+    if found.get(language):
+        return found[language]
+    return gettext(found.get(settings.LANGUAGE_CODE) or settings.WAGTAIL_SITE_NAME)

@@ -12,11 +12,13 @@ import time_machine
 from django.conf import settings
 from django.template.loader import get_template
 from django.utils import formats, timezone, translation
+from wagtail.models import Locale, Site
 
 from advisory import notifications, privacy, services
 from advisory.choices import AssignmentRole, Visibility
 from advisory.models import AdvisoryRequest, RequestFormPage
 from advisory.models.requests import SLA_DEADLINES
+from cms.models.site_texts import SiteTexts
 from tests.advisory.conftest import valid_submission
 from tests.advisory.factories import (
     AdvisoryRequestFactory,
@@ -382,3 +384,103 @@ def test_escalations_go_to_the_lead_coordinators(outbox, people):
     overdue = [m for m in outbox if name_of(m).startswith("sla_overdue_")]
     assert {m.recipient for m in escalations} == {lead.email}
     assert {m.recipient for m in overdue} == {coordinator.email}
+
+
+# The same words as the tracking page, the organisation's name in the recipient's language ---------
+
+# How each language names the tracking page and the reference number (docs/advisory.md, Public pages).
+TRACKING_PAGE = {
+    "en": "tracking page",
+    "de": "Statusseite",
+    "fr": "page de suivi",
+    "es": "página de seguimiento",
+    "it": "pagina di monitoraggio",
+    "pl": "śledzenia zapytania",
+}
+REFERENCE_NUMBER = {
+    "en": "reference number",
+    "de": "Referenznummer",
+    "fr": "numéro de référence",
+    "es": "número de referencia",
+    "it": "numero di riferimento",
+    "pl": "numer referencyjny",
+}
+# The words they replace.
+OTHER_WORDS = {
+    "en": ("Your reference is", "Its reference is", "Your link to request"),
+    "de": ("Aktenzeichen",),
+    "fr": ("Votre référence est",),
+    "pl": ("Wniosek ",),
+}
+ORGANISATION = {
+    "en": "European Secretariat for Cluster Analysis",
+    "de": "Europäisches Sekretariat für Clusteranalyse",
+    "fr": "Secrétariat européen pour l’analyse des clusters",
+    "pl": "Europejski Sekretariat Analizy Klastrów",
+}
+
+
+def requester_mails(outbox):
+    return [message for message in outbox if message.payload.get("audience") == "requester"]
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es", "it", "pl"])
+def test_every_requester_mail_names_the_tracking_page_as_the_page_does(outbox, language):
+    mails = requester_mails(outbox)
+    assert len({name_of(message) for message in mails}) > 15
+    for message in mails:
+        subject, text, html = rendered(message, language)
+        for body in (text, html):
+            if name_of(message).startswith("privacy_request"):
+                continue  # about the data request only; no link
+            assert TRACKING_PAGE[language].casefold() in body.casefold(), (name_of(message), language)
+            for other in OTHER_WORDS.get(language, ()):
+                assert other not in subject + body, (name_of(message), language, other)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es", "it", "pl"])
+def test_the_receipt_and_later_mails_give_the_reference_number_by_that_name(outbox, language):
+    names = {"request_received", "request_in_screening", "engagement_started", "withdrawal_confirmed"}
+    mails = [message for message in requester_mails(outbox) if name_of(message) in names]
+    assert {name_of(message) for message in mails} == names
+    for message in mails:
+        _subject, text, html = rendered(message, language)
+        assert REFERENCE_NUMBER[language].casefold() in text.casefold(), (name_of(message), language)
+        assert REFERENCE_NUMBER[language].casefold() in html.casefold(), (name_of(message), language)
+
+
+@pytest.mark.parametrize("language", sorted(ORGANISATION))
+def test_mails_are_signed_with_the_organisations_name_in_the_recipients_language(outbox, language):
+    for message in outbox[:10] + requester_mails(outbox)[:5]:
+        _subject, text, html = rendered(message, language)
+        assert f"\n{ORGANISATION[language]}\n" in text, (name_of(message), language)
+        assert html.count(ORGANISATION[language]) >= 2  # the header and the signature
+        if language != "en":
+            assert ORGANISATION["en"] not in text + html
+
+
+def test_the_name_the_translators_gave_the_organisation_signs_their_language(outbox):
+    site = Site.objects.get(is_default_site=True)
+    german = Locale.objects.get(language_code="de")
+    SiteTexts.objects.filter(site=site, locale=german).delete()
+    SiteTexts.objects.create(
+        site=site, locale=german, organisation_name="ESCA – Sekretariat für Clusteranalyse"
+    )
+    receipt = next(message for message in outbox if name_of(message) == "request_received")
+    _subject, text, html = rendered(receipt, "de")
+    assert "\nESCA – Sekretariat für Clusteranalyse\n" in text
+    assert "Europäisches Sekretariat" not in text
+    # Polish has no texts of its own: the catalogue's name.
+    assert f"\n{ORGANISATION['pl']}\n" in rendered(receipt, "pl")[1]
+
+
+def test_the_receipt_the_new_request_and_the_invitation_name_the_areas_in_the_readers_language(outbox):
+    for name in ("request_received", "new_request", "invitation"):
+        message = next(message for message in outbox if name_of(message) == name)
+        assert message.payload["expertise_areas"] == ["programme-design"]
+        expected = {"en": "Areas of expertise: Programme design", "de": "Fachgebiete: Programmgestaltung"}
+        expected["pl"] = "Obszary specjalizacji: Projektowanie programów"
+        for language, line in expected.items():
+            _subject, text, html = rendered(message, language)
+            assert line in text, (name, language)
+            assert line.split(": ")[1] in html

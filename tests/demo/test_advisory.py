@@ -139,6 +139,25 @@ def test_the_demo_expert_has_an_invitation_and_can_take_a_new_german_request(dem
     assert not suggestion.excluded, suggestion.reason_codes
 
 
+def test_the_requests_show_their_areas_in_the_language_they_were_written_in(demo):
+    """The requester's tracking page and e-mails name the areas in their language (advisory 0008)."""
+    german = AdvisoryRequest.objects.get(programme_name="Clusterstrategie Thüringen 2030")
+    polish = AdvisoryRequest.objects.get(programme_name="Pomorskie Klastry Kluczowe")
+    assert areas_in(german, "de") == ["Intelligente Spezialisierung", "Programmgestaltung"]
+    assert areas_in(polish, "pl") == ["Benchmarking klastrów", "Ewaluacja programów"]
+    # Every request written in another language than English, not only these two.
+    for request in AdvisoryRequest.objects.exclude(requester_language="en"):
+        english = sorted(request.expertise_areas.values_list("name", flat=True))
+        localised = areas_in(request, request.requester_language)
+        assert len(localised) == len(english)
+        assert not set(localised) & {"Programme design", "Programme evaluation", "Cluster benchmarking"}
+
+
+def areas_in(request, language):
+    names = request.expertise_areas.localised(language).values_list("localised_name", flat=True)
+    return sorted(names)
+
+
 def test_histories_come_from_the_engine(demo):
     for request in AdvisoryRequest.objects.all():
         steps = selectors.transition_history(request)
