@@ -27,7 +27,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 # Fonts follow the admin's; sizes are in the SVG's own units (its viewBox is WIDTH wide).
-WIDTH = 480
+WIDTH = 400
 FONT = 14
 SMALL = 12
 TEXT = "#1d1d1d"  # on white: 16.7:1
@@ -233,9 +233,10 @@ def _scale_max(values: Sequence[float]) -> float:
 
 
 def _label_width(labels: Sequence[str], size: int = FONT) -> float:
-    # No text measuring on the server: an average glyph is a little over half the font size wide.
+    # No text measuring on the server: an average glyph of the admin's sans-serif fonts is about
+    # 0.62 of the font size wide (digits and capitals a little more), so that, and some room.
     longest = max((len(label) for label in labels), default=0)
-    return min(WIDTH * 0.45, longest * size * 0.56 + 8)
+    return min(WIDTH * 0.45, longest * size * 0.62 + 12)
 
 
 def bar_chart(
@@ -348,7 +349,7 @@ def _legend_rows(labels: Sequence[str]) -> list[list[int]]:
     """Legend entries laid out left to right, wrapping before WIDTH; indexes per row."""
     rows, current, x = [], [], 0.0
     for index, label in enumerate(labels):
-        width = 22 + len(label) * SMALL * 0.56 + 14
+        width = 22 + len(label) * SMALL * 0.62 + 14
         if current and x + width > WIDTH:
             rows.append(current)
             current, x = [], 0.0
@@ -370,7 +371,7 @@ def _draw_legend(svg: _Svg, key: str, series: Sequence[Series]) -> None:
         for index in row:
             svg.add(_rect(x, y, 14, 14, _series_fill(key, index), stroke=GRID))
             svg.add(_text(x + 20, y + 12, labels[index], size=SMALL))
-            x += 22 + len(labels[index]) * SMALL * 0.56 + 14
+            x += 22 + len(labels[index]) * SMALL * 0.62 + 14
 
 
 def shade_classes(largest: int, classes: int = len(MAP_SHADES)) -> list[tuple[int, int]]:
@@ -405,7 +406,11 @@ def tile_grid_map(
     """One square per tile where `layout` places its code (others on a row below), shaded by its
     value, which is printed in it under the code; a legend of the shades below the map."""
     placed = {tile.code: layout[tile.code] for tile in tiles if tile.code in layout}
-    columns = max([column for column, _row in placed.values()] + [6]) + 1
+    # Only the part of the layout the tiles occupy is drawn (a few countries fill the chart).
+    left = min((column for column, _row in placed.values()), default=0)
+    top = min((row for _column, row in placed.values()), default=0)
+    placed = {code: (column - left, row - top) for code, (column, row) in placed.items()}
+    columns = max([column for column, _row in placed.values()] + [3]) + 1
     rows = max([row for _column, row in placed.values()] + [-1]) + 1
     unplaced = sorted((tile for tile in tiles if tile.code not in layout), key=lambda tile: tile.code)
     for index, tile in enumerate(unplaced):
@@ -413,12 +418,13 @@ def tile_grid_map(
     rows += math.ceil(len(unplaced) / columns)
     gap = 4
     size = min(60, (WIDTH - gap * (columns - 1)) / columns)
+    margin = (WIDTH - columns * size - (columns - 1) * gap) / 2  # centred
     ranges = shade_classes(max([tile.value for tile in tiles] + [0]))
     legend_top = rows * (size + gap) + 10
     svg = _Svg(key, title, summary, height=legend_top + 24)
     for tile in tiles:
         column, row = placed[tile.code]
-        x, y = column * (size + gap), row * (size + gap)
+        x, y = margin + column * (size + gap), row * (size + gap)
         fill, ink = _shade(tile.value, ranges)
         value = _format(tile.value)
         square = _rect(x, y, size, size, fill, stroke=GRID, title=f"{tile.name}: {value}")

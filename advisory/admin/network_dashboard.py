@@ -178,10 +178,10 @@ def service_level_chart(figures):
         judged = step.met + step.missed
         parts.append(
             ngettext(
-                "%(step)s within %(days)d business day: %(met)d of %(judged)d in time, "
-                "%(waiting)d waiting past it.",
-                "%(step)s within %(days)d business days: %(met)d of %(judged)d in time, "
-                "%(waiting)d waiting past it.",
+                "%(step)s within %(days)d business day: %(met)d of %(judged)d in time; "
+                "still waiting past the deadline: %(waiting)d.",
+                "%(step)s within %(days)d business days: %(met)d of %(judged)d in time; "
+                "still waiting past the deadline: %(waiting)d.",
                 step.sla_business_days,
             )
             % {

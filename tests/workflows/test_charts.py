@@ -124,10 +124,17 @@ def test_a_tile_map_places_tiles_by_the_layout_and_prints_the_counts():
         groups[name].find(f"{SVG}rect") for name in ("Germany: 7", "France: 0", "Kosovo: 1")
     )
     step = float(france.get("width")) + 4
-    assert (float(germany.get("x")), float(germany.get("y"))) == pytest.approx((3 * step, 2 * step))
-    assert (float(france.get("x")), float(france.get("y"))) == pytest.approx((1 * step, 3 * step))
+
+    def position(tile):
+        return float(tile.get("x")), float(tile.get("y"))
+
+    # Germany two columns right of France and a row above it, as the layout says; the map starts at
+    # the top row the tiles use.
+    (germany_x, germany_y), (france_x, france_y) = position(germany), position(france)
+    assert (germany_x - france_x, france_y - germany_y) == pytest.approx((2 * step, step))
+    assert germany_y == 0
     # A code the layout does not know goes on a row below the others.
-    assert float(kosovo.get("y")) == pytest.approx(4 * step)
+    assert float(kosovo.get("y")) == pytest.approx(france_y + step)
     assert ["".join(t.itertext()) for t in groups["Germany: 7"].iter(f"{SVG}text")] == ["DE", "7"]
     assert chart.table.rows == (("Germany", "DE", 7), ("Kosovo", "XK", 1), ("France", "FR", 0))
     assert germany.get("fill") != france.get("fill")
