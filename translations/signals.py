@@ -10,8 +10,9 @@ from django.db.models.signals import post_save
 from wagtail.models import DraftStateMixin, TranslatableMixin
 from wagtail.signals import published
 from wagtail.snippets.models import get_snippet_models
+from wagtail_localize.models import Translation
 
-from . import services
+from . import notices, services
 
 
 def on_published(sender, instance, revision=None, **kwargs):
@@ -31,6 +32,12 @@ def on_saved(sender, instance, created=False, raw=False, **kwargs):
     services.translation_published(instance)
 
 
+def on_translation_saved(sender, instance, **kwargs):
+    # A translation taken out of the translation editor (or back) leaves or joins the outdated set.
+    notices.forget()
+
+
 def connect():
     published.connect(on_published, dispatch_uid="translations.published")
     post_save.connect(on_saved, dispatch_uid="translations.saved")
+    post_save.connect(on_translation_saved, sender=Translation, dispatch_uid="translations.translation_saved")

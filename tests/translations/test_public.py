@@ -81,3 +81,14 @@ def test_the_tag_renders_nothing_without_a_page():
         Context({"request": request})
     )
     assert rendered == "[]"
+
+
+def test_the_notice_goes_when_the_translation_leaves_the_translation_editor(client, article, german):
+    tell_visitors()
+    publish_source(article, summary="Clusters met again.")
+    assert notice_on(client, target_of(german)) is not None
+
+    german.enabled = False
+    german.save(update_fields=["enabled"])
+
+    assert notice_on(client, target_of(german)) is None
