@@ -73,7 +73,7 @@ def nearest_in_locale(page, locale):
 @require_GET
 def missing_translation(request, page_id):
     """The notice: this page is not available in the active language; here is where it is."""
-    source = Page.objects.filter(pk=page_id).first()
+    source = Page.objects.filter(pk=page_id, depth__gt=1).first()
     if source is None:
         raise Http404
     versions = live_versions(source)

@@ -87,17 +87,24 @@ def language_switcher(context, page=None, route=""):
     """
     request = context.get("request")
     current = translation.get_language()
+    names = language_names()
+    if isinstance(page, Page):
+        versions = _page_versions(request, page)
+        # One notice address per page and language, whichever version the visitor comes from.
+        noticed = versions.get(settings.LANGUAGE_CODE) or next(
+            (versions[code] for code in names if code in versions), page
+        )
     choices = []
-    for code, name in language_names().items():
+    for code, name in names.items():
         choice = {"code": code, "name": name, "current": code == current, "available": True}
         if isinstance(page, Page):
-            version = _page_versions(request, page).get(code)
+            version = versions.get(code)
             if version is None and code == page.locale.language_code:
                 version = page  # the page being served, though not public (a preview, a private page)
             if version is not None:
                 choice["href"] = local_url(context, version.get_url(request)) + (route or "")
             else:
-                choice["href"] = notice_url(page, code)
+                choice["href"] = notice_url(noticed, code)
                 choice["available"] = False
         elif request is not None:
             choice["href"] = _same_path_in(request, code)
