@@ -153,3 +153,18 @@ def test_the_requester_sees_approved_deliverables_only():
     approved = DeliverableFactory(assignment=assignment, state="approved")
     request = assignment.request
     assert list(selectors.deliverables_visible_to(requester(request), request)) == [approved]
+
+
+def test_unowned_requests_are_the_new_ones_nobody_took_in_the_coordinators_countries(
+    coordinator, other_coordinator, lead, expert_user
+):
+    german = AdvisoryRequestFactory(state=S.SUBMITTED)
+    french = AdvisoryRequestFactory(state=S.SUBMITTED, country=country("FR"))
+    AdvisoryRequestFactory(state=S.SCREENING, owner=coordinator)
+    AdvisoryRequestFactory(state=S.NEW, reference=None)
+    assert list(selectors.unowned_requests(coordinator)) == [german]
+    assert list(selectors.unowned_requests(other_coordinator)) == [french]
+    assert set(selectors.unowned_requests(lead)) == {german, french}
+    assert not selectors.unowned_requests(expert_user).exists()
+    assert not selectors.unowned_requests(editor()).exists()
+    assert not selectors.unowned_requests(AnonymousUser()).exists()
