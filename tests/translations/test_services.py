@@ -119,7 +119,9 @@ def test_the_email_names_the_page_its_passages_and_the_translation_editor(articl
 
     [email] = mail.outbox
     assert email.to == ["anna@example.org"]
-    assert email.subject == "Zu aktualisierende Übersetzung (Deutsch): Cluster days in Brussels 2026"
+    # The subject names the German page, the body its English source.
+    assert email.subject == "Zu aktualisierende Übersetzung (Deutsch): [de] Cluster days in Brussels"
+    assert "„Cluster days in Brussels 2026“" in email.body
     assert "2 Textstellen müssen übersetzt werden." in email.body
     edit_url = f"http://testserver/admin/pages/{target_of(german).pk}/edit/"
     assert edit_url in email.body
@@ -133,7 +135,7 @@ def test_an_english_speaking_translator_reads_english(article, german, translato
     publish_source(article, summary="Clusters met again.")
     [message] = OutboxMessage.objects.all()
     delivery.deliver(message.pk)
-    assert mail.outbox[0].subject == "Translation to update (German): Cluster days in Brussels"
+    assert mail.outbox[0].subject == "Translation to update (German): [de] Cluster days in Brussels"
     assert "1 passage needs translating." in mail.outbox[0].body
 
 
