@@ -8,7 +8,7 @@ deliverable is named as its expert.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
 
@@ -74,16 +74,16 @@ def _name(user):
 def role_word(roles, *, is_expert_here=False):
     """What a user is, in a word or two, for "Name (role)"."""
     if is_expert_here:
-        return _gettext("expert")
+        return gettext("expert")
     if roles.is_lead:
-        return _gettext("lead coordinator")
+        return gettext("lead coordinator")
     if roles.is_coordinator:
-        return _gettext("coordinator")
+        return gettext("coordinator")
     if roles.is_superuser:
-        return _gettext("administrator")
+        return gettext("administrator")
     if roles.expert_id is not None:
-        return _gettext("expert")
-    return _gettext("staff")
+        return gettext("expert")
+    return gettext("staff")
 
 
 class _People:
@@ -113,21 +113,21 @@ class _People:
         data = entry.data or {}
         if data.get("actor_kind") == "requester" or entry.action == FEEDBACK_ACTION:
             if self.show_requester_name and self.request.requester_name:
-                return _gettext("%(name)s (requester)") % {"name": self.request.requester_name}
-            return _gettext("The requester")
+                return gettext("%(name)s (requester)") % {"name": self.request.requester_name}
+            return gettext("The requester")
         if entry.user is not None:
             expert_id = getattr(subject, "expert_id", None) or getattr(
                 getattr(subject, "assignment", None), "expert_id", None
             )
             roles = self._roles(entry.user)
             here = expert_id is not None and roles.expert_id == expert_id
-            return _gettext("%(name)s (%(role)s)") % {
+            return gettext("%(name)s (%(role)s)") % {
                 "name": _name(entry.user),
                 "role": role_word(roles, is_expert_here=here),
             }
         if data.get("actor_kind") == "system":
-            return _gettext("The system")
-        return data.get("actor") or _gettext("The system")
+            return gettext("The system")
+        return data.get("actor") or gettext("The system")
 
     def values(self, entry):
         subject = self._subject(entry)
