@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import Locale
 
 from tests.cms.factories import (
     CallPageFactory,
@@ -78,3 +79,26 @@ EXPECTED = {
 @pytest.mark.parametrize("language", ["en", "de", "pl"])
 def test_search_results_carry_their_dates_in_the_visitors_language(client, pages, language):
     assert result_dates(client, language) == EXPECTED[language]
+
+
+CARD_DATES = {
+    "de": {
+        "news": ("2026-03-05", "5. März 2026"),
+        "publication": ("2026-02-03", "3. Februar 2026"),
+        "event": ("2026-06-09T09:00:00+02:00", "9. Juni 2026"),
+    },
+    "pl": {
+        "news": ("2026-03-05", "5 marca 2026"),
+        "publication": ("2026-02-03", "3 lutego 2026"),
+        "event": ("2026-06-09T09:00:00+02:00", "9 czerwca 2026"),
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["de", "pl"])
+def test_index_cards_carry_their_dates_in_the_visitors_language(client, pages, language):
+    for kind, (stamp, shown) in CARD_DATES[language].items():
+        translated = pages[kind].get_translation(Locale.objects.get(language_code=language))
+        listing = soup(client.get(translated.get_parent().url))
+        times = {time["datetime"]: time.get_text() for time in listing.select(f".card--{kind} time")}
+        assert times[stamp] == shown, (language, kind)
