@@ -39,6 +39,15 @@ def short_date(value):
     return formats.date_format(value.date() if isinstance(value, datetime) else value, "SHORT_DATE_FORMAT")
 
 
+@register.filter("admin_time")
+def short_time(value):
+    """14:30 in Brussels time (24 hours in every language); "" for anything but a date-time."""
+    value = _local(value)
+    if not isinstance(value, datetime):
+        return ""
+    return formats.time_format(value, "H:i")
+
+
 @register.filter("admin_datetime")
 def short_datetime(value):
     """07.12.2026 14:30 in Brussels time, without the zone's name (for columns headed with it)."""
