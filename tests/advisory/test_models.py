@@ -1,8 +1,10 @@
 """Reference numbers, default data from the migrations, and the small things models say about themselves."""
 
+import importlib
 from datetime import date
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -121,3 +123,34 @@ def test_the_state_field_is_protected():
 def test_expertise_area_is_a_registered_snippet():
 
     assert ExpertiseArea in get_snippet_models()
+
+
+def test_the_default_areas_come_in_every_language_and_a_second_run_changes_nothing():
+    translations = importlib.import_module("advisory.migrations.0008_reference_data_translations")
+    design = ExpertiseArea.objects.canonical().get(code="programme-design")
+    german = ExpertiseArea.objects.get(translation_key=design.translation_key, locale__language_code="de")
+    assert german.name == "Programmgestaltung" and german.code == "programme-design"
+    for language in ("de", "fr", "es", "it", "pl"):
+        assert ExpertiseArea.objects.filter(locale__language_code=language).count() == 8, language
+    # A translator's own word stays; a deleted translation comes back; nothing is doubled.
+    german.name = "Gestaltung von Förderprogrammen"
+    german.save()
+    ExpertiseArea.objects.filter(locale__language_code="pl", code="internationalisation").delete()
+    before = ExpertiseArea.objects.count()
+
+    translations.create_translations(django_apps, None)
+
+    german.refresh_from_db()
+    assert german.name == "Gestaltung von Förderprogrammen"
+    assert ExpertiseArea.objects.count() == before + 1
+    polish = ExpertiseArea.objects.get(locale__language_code="pl", code="internationalisation")
+    assert polish.name == "Internacjonalizacja"
+
+
+def test_localised_names_in_one_query(django_assert_num_queries):
+    with translation.override("pl"):
+        areas = ExpertiseArea.objects.canonical().order_by("code")
+        list(areas)  # the default locale, read once
+        with django_assert_num_queries(1):
+            names = [area.localised_name for area in areas.localised()]
+    assert names[:2] == ["Benchmarking klastrów", "Doskonałość w zarządzaniu klastrami"]
