@@ -11,7 +11,7 @@ from pathlib import Path
 from setuptools import find_packages
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("cms", "advisory", "workflows", "accounts", "privacy")
+APPS = ("cms", "advisory", "translations", "workflows", "accounts", "privacy")
 
 
 def test_the_wheel_holds_the_apps_and_neither_the_demo_nor_the_tests():
