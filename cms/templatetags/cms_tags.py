@@ -142,10 +142,6 @@ def country_names(countries):
 
 # --- Helpers of the front-end templates ---------------------------------------------------
 
-# Open Graph wants a territory with the language; the network's main market for each.
-OG_LOCALES = {"en": "en_GB", "de": "de_DE", "fr": "fr_FR", "es": "es_ES", "it": "it_IT", "pl": "pl_PL"}
-
-
 def _locale_sections(request):
     """The active locale's home page and its live, public children, once per request.
 
@@ -211,8 +207,9 @@ def absolute_url(context, url):
 @register.filter
 def og_locale(language_code):
     """A language code as Open Graph's language_TERRITORY ("de" -> "de_DE")."""
+    # Open Graph wants a territory with the language: the settings name one per enabled language.
     code = (language_code or "").lower()
-    return OG_LOCALES.get(code, translation.to_locale(code) if code else "")
+    return settings.OG_LOCALES.get(code, translation.to_locale(code) if code else "")
 
 
 @register.filter
