@@ -17,7 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ... import permissions, selectors, services
 from ...choices import Visibility
-from ...models import Assignment
+from ...models import Assignment, ExpertiseArea
 from .. import next_step
 from ..access import EXPERT_AREA, AdvisoryAccessMixin, own_assignment
 from ..forms import DeliverableUploadForm, MessageForm
@@ -41,13 +41,15 @@ class InvitationsView(ExpertBaseView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         invitations = list(
-            selectors.invitations_for_expert(self.request.user).prefetch_related("request__expertise_areas")
+            selectors.invitations_for_expert(self.request.user).prefetch_related(
+                ExpertiseArea.prefetch_localised("request__expertise_areas")
+            )
         )
         context["invitations"] = [
             {
                 "assignment": assignment,
                 "request": assignment.request,
-                "areas": [area.localized for area in assignment.request.expertise_areas.all()],
+                "areas": [area.localised_name for area in assignment.request.expertise_areas.all()],
                 "decision": invitation_facts(assignment),
                 "actions": next_step.arrange(
                     next_step.for_expert(assignment, self.actor, own_deliverables=[], can_upload=False),
@@ -151,7 +153,7 @@ class AssignmentView(ExpertBaseView):
             {
                 "assignment": assignment,
                 "advisory_request": obj,
-                "areas": [area.localized for area in obj.expertise_areas.all()],
+                "areas": list(obj.expertise_areas.localised().values_list("localised_name", flat=True)),
                 "next_step": step,
                 "next_step_url": next_step.link_url(step, upload_url),
                 "actions": next_step.arrange(step, actions),

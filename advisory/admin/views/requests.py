@@ -172,7 +172,7 @@ class RequestDetailView(AdvisoryAccessMixin, WagtailAdminTemplateMixin, Template
             {
                 "object": obj,
                 "advisory_request": obj,
-                "areas": [area.localized for area in obj.expertise_areas.all()],
+                "areas": list(obj.expertise_areas.localised().values_list("localised_name", flat=True)),
                 "can_view_contact": permissions.can(user, "request.view_contact", obj),
                 "requester_language": dict(LanguageCode.choices).get(
                     obj.requester_language, obj.requester_language
