@@ -100,6 +100,11 @@ class DemoTranslator:
             stale = is_new or changed
             if isinstance(target, DraftStateMixin | Page):
                 stale = stale or not target.live or target.has_unpublished_changes
+                # The source may have been brought up to date when the English was published (the
+                # outdated-translations signal), before this run compared it: a target older than
+                # its source is stale all the same.
+                revision = target.latest_revision
+                stale = stale or (revision is not None and revision.created_at < source.last_updated_at)
             if not stale:
                 result.unchanged.append(locale.language_code)
                 continue
