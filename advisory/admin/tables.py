@@ -64,7 +64,9 @@ def queue_columns(url_name):
             sort_key="reference",
             get_url=lambda request: reverse(url_name, args=[request.pk]),
         ),
-        RequesterColumn("organisation", label=_("Organisation and programme")),
+        RequesterColumn(
+            "organisation", label=_("Organisation and programme"), classname="advisory-queue__requester"
+        ),
         Column(
             "country",
             label=_("Country"),
