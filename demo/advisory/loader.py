@@ -24,6 +24,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from accounts.demo import mark_demo_login
 from advisory import selectors, services
@@ -48,7 +49,7 @@ from ..pdf import make_pdf
 from ..report import Report
 from .engagements import REQUESTS, At, HoursAgo
 from .logins import CredentialOrigin, Logins
-from .people import COORDINATORS, EXPERTS, UNAVAILABLE
+from .people import COORDINATORS, EDITORIAL_LOGINS, EXPERTS, UNAVAILABLE
 
 # The network's people joined long before the oldest demo request.
 PEOPLE_JOINED_DAYS_AGO = 240
@@ -109,6 +110,8 @@ class AdvisoryDemo:
                     self._coordinator(spec)
                 for spec in EXPERTS:
                     self._expert(spec)
+                for spec in EDITORIAL_LOGINS:
+                    self._editorial(spec)
             for spec in sorted(REQUESTS, key=lambda spec: self.moment(spec.story[0].when)):
                 self._request(spec)
             self._sent_back_then(OutboxMessage.objects.filter(pk__gt=last_message, created_at__lt=self.now))
@@ -211,6 +214,20 @@ class AdvisoryDemo:
         mark_demo_login(user)
         self.users[username] = user
         return user
+
+    def _editorial(self, spec):
+        if not Group.objects.filter(name=spec.group).exists():
+            # A translation team of a language this deployment does not enable.
+            return
+        name = f"{spec.first_name} {spec.last_name}"
+        user = self._user(
+            spec.username, spec.first_name, spec.last_name, spec.email, [spec.group], f"{name}, {spec.what}"
+        )
+        # The admin speaks the login's language (Wagtail's own preference), as the translator's e-mails do.
+        profile = UserProfile.get_for_user(user)
+        if profile.preferred_language != spec.language:
+            profile.preferred_language = spec.language
+            profile.save(update_fields=["preferred_language"])
 
     def _coordinator(self, spec):
         groups = [COORDINATORS_GROUP, LEAD_COORDINATORS] if spec.lead else [COORDINATORS_GROUP]

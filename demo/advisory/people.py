@@ -42,6 +42,31 @@ SITE_LANGUAGE_OF = {
 
 
 @dataclass(frozen=True)
+class EditorialLogin:
+    """A login of the site's editorial side: an editor, a moderator, a translation team's member."""
+
+    username: str
+    first_name: str
+    last_name: str
+    language: str  # the admin's language (Wagtail's profile)
+    group: str
+    what: str
+
+    @property
+    def email(self):
+        return f"{ascii_name(self.first_name)}.{ascii_name(self.last_name)}@{STAFF_DOMAIN}"
+
+
+# Editors write, moderators approve, translators translate their own language only.
+EDITORIAL_LOGINS = (
+    EditorialLogin("editor", "Sophie", "Lambert", "en", "Editors", "editor, writes pages"),
+    EditorialLogin("moderator", "Jonas", "Berg", "en", "Moderators", "moderator, approves and publishes"),
+    EditorialLogin("translator-de", "Katrin", "Vogel", "de", "Translators (de)", "translator, German"),
+    EditorialLogin("translator-pl", "Tomasz", "Nowak", "pl", "Translators (pl)", "translator, Polish"),
+)
+
+
+@dataclass(frozen=True)
 class Coordinator:
     username: str
     first_name: str

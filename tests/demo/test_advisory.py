@@ -22,13 +22,17 @@ from advisory.models import (
 )
 from demo.advisory import load_advisory_demo
 from demo.advisory.engagements import REQUESTS
-from demo.advisory.people import COORDINATORS, EXPERTS
+from demo.advisory.people import COORDINATORS, EDITORIAL_LOGINS, EXPERTS
 from tests.advisory.factories import AdvisoryRequestFactory, CoordinatorFactory, area, country
 from workflows.models import Deadline, OutboxMessage
 
 pytestmark = pytest.mark.django_db
 
-LOGINS = [spec.username for spec in COORDINATORS] + [spec.username for spec in EXPERTS if spec.username]
+LOGINS = (
+    [spec.username for spec in COORDINATORS]
+    + [spec.username for spec in EXPERTS if spec.username]
+    + [spec.username for spec in EDITORIAL_LOGINS]
+)
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +97,13 @@ def test_logins_have_their_roles_and_the_shared_password(demo):
     assert lead.groups.filter(name="Lead coordinators").exists() and lead.coordinator_profile.is_lead
     expert = user("expert")
     assert expert.groups.filter(name="Experts").exists() and expert.expert_profile.home_country.code == "DE"
+    # The editorial side: groups and the admin's language written here, not read from the demo's table.
+    translator = user("translator-de")
+    assert list(translator.groups.values_list("name", flat=True)) == ["Translators (de)"]
+    assert translator.wagtail_userprofile.preferred_language == "de"
+    assert user("translator-pl").wagtail_userprofile.preferred_language == "pl"
+    assert user("editor").groups.filter(name="Editors").exists()
+    assert user("moderator").groups.filter(name="Moderators").exists()
     # Every network country is some coordinator's.
     scoped = CoordinatorProfile.objects.filter(is_lead=False).values_list("countries__country", flat=True)
     assert len(set(scoped)) == 27
