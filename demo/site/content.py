@@ -2170,23 +2170,23 @@ REQUEST_ADVICE = PageSpec(
             "después de su cierre.</p>",
             it="<p>Utilizziamo i suoi dati solo per gestire la richiesta e li conserviamo per cinque anni "
             "dopo la sua conclusione.</p>",
-            pl="<p>Wykorzystujemy Państwa dane wyłącznie do obsługi wniosku i przechowujemy je przez "
+            pl="<p>Wykorzystujemy Państwa dane wyłącznie do obsługi zapytania i przechowujemy je przez "
             "pięć lat po jego zakończeniu.</p>",
         ),
         "privacy_page": page("privacy"),
         "thank_you": T(
-            "<p>Thank you. Keep the tracking link: it shows where your request stands and lets you answer "
-            "our questions.</p>",
-            de="<p>Vielen Dank. Bewahren Sie den Link zur Verfolgung auf: Er zeigt den Stand Ihrer "
-            "Anfrage und ermöglicht Ihnen, unsere Fragen zu beantworten.</p>",
-            fr="<p>Merci. Conservez le lien de suivi : il indique où en est votre demande et vous permet "
-            "de répondre à nos questions.</p>",
-            es="<p>Gracias. Conserve el enlace de seguimiento: muestra el estado de su solicitud y le "
-            "permite responder a nuestras preguntas.</p>",
-            it="<p>Grazie. Conservi il link di monitoraggio: mostra lo stato della richiesta e le "
-            "permette di rispondere alle nostre domande.</p>",
-            pl="<p>Dziękujemy. Prosimy zachować link do śledzenia: pokazuje stan wniosku i umożliwia "
-            "odpowiedź na nasze pytania.</p>",
+            "<p>Thank you. Keep the link to your tracking page: it shows where your request stands and lets "
+            "you write to us and answer our questions.</p>",
+            de="<p>Vielen Dank. Bewahren Sie den Link zu Ihrer Statusseite auf: Sie zeigt den Stand Ihrer "
+            "Anfrage und ermöglicht Ihnen, uns zu schreiben und unsere Fragen zu beantworten.</p>",
+            fr="<p>Merci. Conservez le lien vers votre page de suivi : elle indique où en est votre demande "
+            "et vous permet de nous écrire et de répondre à nos questions.</p>",
+            es="<p>Gracias. Conserve el enlace a su página de seguimiento: muestra el estado de su solicitud "
+            "y le permite escribirnos y responder a nuestras preguntas.</p>",
+            it="<p>Grazie. Conservi il link alla Sua pagina di monitoraggio: mostra lo stato della richiesta "
+            "e Le permette di scriverci e di rispondere alle nostre domande.</p>",
+            pl="<p>Dziękujemy. Prosimy zachować link do strony śledzenia zapytania: pokazuje ona stan "
+            "zapytania i umożliwia napisanie do nas oraz odpowiedź na nasze pytania.</p>",
         ),
     },
 )
