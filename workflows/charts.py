@@ -18,6 +18,7 @@ numbers are shown with `django.utils.formats.localize`, so a decimal comma where
 """
 
 import math
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -391,6 +392,12 @@ def _shade(value: int, ranges: list[tuple[int, int]]) -> tuple[str, str]:
     return MAP_SHADES[-1]
 
 
+def by_name(name):
+    """A sort key that files a translated name where its reader looks for it ("Österreich" under O)."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(char for char in folded if not unicodedata.combining(char)).casefold(), name
+
+
 def tile_grid_map(
     key: str,
     title: str,
@@ -443,7 +450,7 @@ def tile_grid_map(
         svg.add(_rect(x, legend_top, 16, 16, fill, stroke=GRID))
         svg.add(_text(x + 22, legend_top + 13, label, size=SMALL))
         x += 22 + len(label) * SMALL * 0.6 + 16
-    ordered = sorted(tiles, key=lambda tile: (-tile.value, tile.name))
+    ordered = sorted(tiles, key=lambda tile: (-tile.value, by_name(tile.name)))
     table = Table(
         (name_heading, code_heading, value_heading), tuple((t.name, t.code, t.value) for t in ordered)
     )

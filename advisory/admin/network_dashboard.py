@@ -21,7 +21,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from workflows.charts import Bar, Series, Table, Tile, bar_chart, stacked_bar_chart, tile_grid_map
+from workflows.charts import Bar, Series, Table, Tile, bar_chart, by_name, stacked_bar_chart, tile_grid_map
 
 from .. import statistics
 from ..models import AdvisoryRequest
@@ -46,7 +46,7 @@ class DashboardFilterForm(forms.Form):
         ]
         self.fields["period"].initial = statistics.DEFAULT_MONTHS
         self.countries = {country.pk: country for country in countries}
-        named = sorted(self.countries.values(), key=lambda country: str(country.country.name))
+        named = sorted(self.countries.values(), key=lambda country: by_name(str(country.country.name)))
         self.fields["country"].choices = [("", _("All countries")), *((c.pk, c.country.name) for c in named)]
 
     def value(self, name, default):

@@ -188,3 +188,23 @@ def test_colours_keep_the_contrast_wcag_asks_for():
     for ground, ink in (charts.MAP_EMPTY, *charts.MAP_SHADES):
         assert contrast(ground, ink) >= 4.5, ground  # the code and count printed on a tile
     assert contrast(charts.TEXT, "#ffffff") >= 4.5 and contrast(charts.MUTED_TEXT, "#ffffff") >= 4.5
+
+
+def test_the_map_table_files_names_as_their_readers_look_for_them():
+    # German names with equal counts: an umlaut sorts with its letter, not after Z.
+    tiles = [
+        Tile("ES", "Spanien", 2),
+        Tile("AT", "Österreich", 2),
+        Tile("DE", "Deutschland", 2),
+        Tile("PL", "Polen", 5),
+    ]
+    chart = charts.tile_grid_map(
+        "map",
+        "Anfragen je Land",
+        "…",
+        tiles,
+        code_heading="Code",
+        name_heading="Land",
+        value_heading="Anfragen",
+    )
+    assert [row[0] for row in chart.table.rows] == ["Polen", "Deutschland", "Österreich", "Spanien"]
