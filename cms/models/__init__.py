@@ -7,6 +7,7 @@ from .languages import LanguageScope
 from .news import NewsArticlePage, NewsCategory, NewsIndexPage
 from .pages import StandardPage
 from .publications import PublicationIndexPage, PublicationPage, PublicationTopic, PublicationType
+from .search import SearchDocument, SearchTerm
 from .settings import SiteSettings
 from .site_texts import SiteTexts
 from .snippets import Programme, Topic
@@ -28,6 +29,8 @@ __all__ = [
     "PublicationPage",
     "PublicationTopic",
     "PublicationType",
+    "SearchDocument",
+    "SearchTerm",
     "SiteSettings",
     "SiteTexts",
     "StandardPage",
