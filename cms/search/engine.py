@@ -55,6 +55,8 @@ class Results:
     suggestion: str | None = None
     # Matches in the other languages when this one has none (the fallback offer), else None.
     other_languages: int | None = None
+    # The search took longer than the engine allows and was stopped: no hits, say so politely.
+    timed_out: bool = False
 
 
 def _engine():

@@ -9,7 +9,8 @@ the engines match any of them and rank by how many match.
 import re
 from dataclasses import dataclass
 
-from .analysis import WORD
+from .analysis import WORD, fold, term
+from .ranking import PREFIX_MIN_LENGTH
 
 MAX_LENGTH = 200
 MAX_TERMS = 32
@@ -67,3 +68,47 @@ def parse(text):
         phrases=tuple(kept_phrases),
         excluded=excluded[:MAX_TERMS],
     )
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One thing a page may match: a word (with its corrections and maybe as a prefix) or a phrase.
+
+    Pages match any unit and rank by how many they match; phrases, when the visitor quoted some,
+    are required.
+    """
+
+    words: tuple
+    # Words of the site the vocabulary proposes for a misspelt word, searched as well.
+    alternatives: tuple = ()
+    # The word also matches as the start of longer words: compounds ("Ostsee" in "Ostseeraum")
+    # and words the vocabulary does not know ("clust").
+    prefix: bool = False
+
+    @property
+    def is_phrase(self):
+        return len(self.words) > 1
+
+    def terms(self, language):
+        """The index terms of the word and its alternatives in a language (a phrase: its words)."""
+        return tuple(dict.fromkeys(term(word, language) for word in self.words + self.alternatives))
+
+
+def units(parsed, lookup=None, compounds=False):
+    """The units of a parsed query: phrases first, then words with corrections and prefixes.
+
+    `lookup` (cms.search.suggest.Lookup) knows which words the site's vocabulary holds and the
+    corrections of the others; `compounds` makes every long enough word a prefix too.
+    """
+    found = [Unit(words=phrase) for phrase in parsed.phrases]
+    for word in parsed.words:
+        correction = lookup.corrections.get(fold(word)) if lookup else None
+        known = lookup.is_known(word) if lookup else True
+        found.append(
+            Unit(
+                words=(word,),
+                alternatives=(correction,) if correction else (),
+                prefix=len(word) >= PREFIX_MIN_LENGTH and (compounds or not known),
+            )
+        )
+    return found

@@ -1,0 +1,25 @@
+"""The embedded engine (SQLite): matching, ranking, facets, passages and bad input."""
+
+import pytest
+from django.db import connection
+
+from cms.search import python_engine
+from tests.cms.conftest import module_data
+from tests.cms.search.engine_behaviour import EngineBehaviour, arbitrary_text_never_fails
+from tests.cms.search.engine_pages import make_pages
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def pages(django_db_setup, django_db_blocker):
+    with module_data(django_db_blocker):
+        yield make_pages()
+
+
+class TestPythonEngine(EngineBehaviour):
+    def test_the_engine_is_the_python_one(self, pages):
+        assert connection.vendor == "sqlite"
+        assert python_engine.search.__module__ == "cms.search.python_engine"
+
+    test_arbitrary_text_never_fails = arbitrary_text_never_fails(examples=60)
