@@ -175,7 +175,7 @@ def search(request):
 
 def _search(request, parsed):
     response = _body(client().search(index=index_name(), body=queries.search_body(request, parsed)))
-    results = responses.results(response, parsed.all_words)
+    results = responses.results(response, parsed.all_words, request.language)
     if response.get("timed_out") and hasattr(results, "timed_out"):
         # Cut short by the search's timeout: what was found in time, and the view may say so.
         results.timed_out = True

@@ -32,8 +32,10 @@ OPEN_FACTOR = 1.5
 CLOSED_FACTOR = 0.8
 RECENCY_BOOST = 0.2
 RECENCY_DAYS = 365.0
-# Query words shorter than this never match as prefixes of compounds.
+# Query words shorter than this never match as prefixes ("de" would match half the index).
 PREFIX_MIN_LENGTH = 4
+# What a word matched only as the start of a longer word counts (a whole word counts 1).
+PREFIX_WEIGHT = 0.5
 
 BOOSTS = {"title": 3, "summary": 2, "body": 1}
 TERMS_BOOSTS = {"title_terms": 3, "body_terms": 1}
@@ -120,6 +122,24 @@ def word_match(word, analyses):
     return _any(matches)
 
 
+def word_prefix(word):
+    """The word as the start of any word of a page ("zorbl", "clust"), or None if too short."""
+    if len(word) < PREFIX_MIN_LENGTH:
+        return None
+    return {"prefix": {"words": {"value": fold(word)}}}
+
+
+def counted_word(word, analyses):
+    """1 for a page holding the word (or a compound starting with it), PREFIX_WEIGHT for a page
+    holding only a longer word starting with it: "news" counts fully for "news", half for
+    "newsletter"."""
+    found = counted(word_match(word, analyses))
+    prefix = word_prefix(word)
+    if prefix is None:
+        return found
+    return {"dis_max": {"queries": [found, counted(prefix, PREFIX_WEIGHT)]}}
+
+
 def phrase_match(phrase, analyses):
     return _any(text_matches(" ".join(phrase), analyses, type="phrase"))
 
@@ -134,15 +154,15 @@ def text_rank(parsed, analyses):
     }
 
 
-def counted(query):
-    """A clause worth 1 to the score when it matches, whatever its text rank."""
-    return {"constant_score": {"filter": query, "boost": 1.0}}
+def counted(query, weight=1.0):
+    """A clause worth `weight` (1: one matched term) when it matches, whatever its text rank."""
+    return {"constant_score": {"filter": query, "boost": weight}}
 
 
 def matching(request, parsed, now):
     """The bool query: which pages match, scored by matched terms + text rank (no facet filter)."""
     analyses = languages_of(request)
-    should = [counted(word_match(word, analyses)) for word in parsed.words]
+    should = [counted_word(word, analyses) for word in parsed.words]
     must = [counted(phrase_match(phrase, analyses)) for phrase in parsed.phrases]
     should.append(text_rank(parsed, analyses))
     query = {
@@ -287,16 +307,24 @@ def other_languages_body(request, parsed, now=None):
     }
 
 
-def autocomplete_body(prefix, language, limit):
+def autocomplete_body(prefix, language, limit, now=None):
     """Titles with words starting with what was typed (every word typed); None when nothing was."""
     typed = split_words((prefix or "")[:MAX_LENGTH])[:AUTOCOMPLETE_WORDS]
     if not typed:
         return None
-    query = {"must": [{"match": {"title.autocomplete": {"query": " ".join(typed), "operator": "and"}}}]}
+    matching_titles = [{"match": {"title.autocomplete": {"query": " ".join(typed), "operator": "and"}}}]
     if language:
-        query["filter"] = [{"term": {"language": language}}]
+        matching_titles.append({"term": {"language": language}})
     return {
-        "query": {"bool": query},
+        "query": {
+            "function_score": {
+                # Every title holding the words counts alike; open calls, content, recent pages first.
+                "query": counted({"bool": {"filter": matching_titles}}),
+                "functions": factors(now or timezone.now()),
+                "score_mode": "multiply",
+                "boost_mode": "multiply",
+            }
+        },
         "_source": ["language", "title"],
         "size": min(max(int(limit), 1), AUTOCOMPLETE_LIMIT),
         "timeout": TIMEOUT,

@@ -7,7 +7,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from ..analysis import fold
+from ..analysis import fold, term
 from ..engine import Hit, Results
 from ..languages import analysis_for
 
@@ -73,25 +73,33 @@ def facets(aggregations):
     return found
 
 
-def suggestion(suggest, typed_words):
-    """The typed words with the misspelled ones replaced by the closest word of the site, or None."""
+def suggestion(suggest, typed_words, language=None):
+    """The typed words with the misspelled ones replaced by the closest word of the site, or None.
+
+    The suggester proposes a word of the site for every word no page holds. Not kept: a word the
+    typed one starts ("clust" is searched as a prefix, not a typo), and one with the same index
+    term ("excelence" and "excellence" stem alike: the search finds it as typed).
+    """
     replacements = {}
     for entry in (suggest or {}).get("words", []):
-        if entry.get("options"):
-            replacements[entry["text"]] = entry["options"][0]["text"]
-    if not replacements:
-        return None
+        typed = entry["text"]
+        for option in entry.get("options", [])[:1]:
+            word = option["text"]
+            if word.startswith(typed) or term(word, language or "") == term(typed, language or ""):
+                continue
+            replacements[typed] = word
     # The suggester reads folded words; the visitor's are lowercase, maybe accented.
-    return " ".join(replacements.get(fold(word), word) for word in typed_words)
+    corrected = [replacements.get(fold(word), word) for word in typed_words]
+    return " ".join(corrected) if corrected != list(typed_words) else None
 
 
-def results(response, typed_words=()):
+def results(response, typed_words=(), language=None):
     hits = response.get("hits", {})
     return Results(
         hits=[hit(raw) for raw in hits.get("hits", [])],
         total=int((hits.get("total") or {}).get("value", 0)),
         facets=facets(response.get("aggregations")),
-        suggestion=suggestion(response.get("suggest"), typed_words),
+        suggestion=suggestion(response.get("suggest"), typed_words, language),
     )
 
 

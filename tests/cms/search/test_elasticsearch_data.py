@@ -282,11 +282,26 @@ def test_a_german_search_filters_german_pages_and_searches_german_fields():
 
 @override_settings(LANGUAGES=SIX)
 def test_more_words_matched_count_more():
-    body = body_for("cluster excellence funding")
+    body = body_for("cluster excellence funding net")
     should = body["query"]["function_score"]["query"]["bool"]["should"]
-    counted = [clause for clause in should if "constant_score" in clause]
-    assert len(counted) == 3
-    assert all(clause["constant_score"]["boost"] == 1.0 for clause in counted)
+    # One clause per word: worth 1 when the page holds the word, half when only a longer word
+    # starting with it ("net" is too short to be a prefix).
+    words = [clause for clause in should if "script_score" not in clause]
+    assert len(words) == 4
+    for clause in words[:3]:
+        whole, prefix = clause["dis_max"]["queries"]
+        assert whole["constant_score"]["boost"] == 1.0
+        assert prefix["constant_score"]["boost"] == 0.5
+        assert "prefix" in prefix["constant_score"]["filter"]
+    assert words[3]["constant_score"]["boost"] == 1.0
+    # The text rank is squashed below 1: it never outweighs one more matched word.
+    assert should[-1]["script_score"]["script"]["source"] == "saturation(_score, 1)"
+
+
+@override_settings(LANGUAGES=SIX)
+def test_a_word_also_matches_as_the_start_of_a_longer_one():
+    body = body_for("zorbl", "en")
+    assert {"prefix": {"words": {"value": "zorbl"}}} in list(walk(body["query"]))
 
 
 @override_settings(LANGUAGES=SIX)
@@ -294,7 +309,9 @@ def test_german_words_also_match_as_the_start_of_compounds_french_ones_not():
     german = body_for("Ostsee")
     assert {"prefix": {"body.de": {"value": "ostsee"}}} in list(walk(german["query"]))
     french = body_for("Ostsee", "fr")
-    assert not any("prefix" in node for node in walk(french["query"]))
+    prefixed = {field for node in walk(french["query"]) if "prefix" in node for field in node["prefix"]}
+    # Only the start of any word, worth half a word (test_more_words_matched_count_more).
+    assert prefixed == {"words"}
 
 
 @override_settings(LANGUAGES=SIX)
@@ -408,14 +425,19 @@ def test_the_fallback_count_searches_the_other_languages():
 def test_autocomplete_bodies():
     assert es.autocomplete_body("", "de", 8) is None
     assert es.autocomplete_body(' "" -- ', "de", 8) is None
-    body = es.autocomplete_body("Konf", "de", 8)
-    assert body["query"]["bool"]["must"] == [
-        {"match": {"title.autocomplete": {"query": "konf", "operator": "and"}}}
+    body = es.autocomplete_body("Konf", "de", 8, now=NOW)
+    matching = body["query"]["function_score"]["query"]["constant_score"]["filter"]["bool"]["filter"]
+    assert matching == [
+        {"match": {"title.autocomplete": {"query": "konf", "operator": "and"}}},
+        {"term": {"language": "de"}},
     ]
-    assert body["query"]["bool"]["filter"] == [{"term": {"language": "de"}}]
+    # Open calls first, listings last, as in the search.
+    weights = [function.get("weight") for function in body["query"]["function_score"]["functions"]]
+    assert 0.5 in weights and 1.5 in weights
     assert body["size"] == 8
     assert es.autocomplete_body("x" * 5000, None, 1000)["size"] == 20
-    assert "filter" not in es.autocomplete_body("konf", None, 8)["query"]["bool"]
+    everywhere = es.autocomplete_body("konf", None, 8)["query"]["function_score"]["query"]
+    assert "language" not in str(everywhere)
 
 
 # --- answers -------------------------------------------------------------------------------------
@@ -469,9 +491,9 @@ ANSWER = {
         "words": [
             {"text": "konferenzen", "offset": 0, "length": 11, "options": []},
             {
-                "text": "ostse",
+                "text": "ostsea",
                 "offset": 12,
-                "length": 5,
+                "length": 6,
                 "options": [{"text": "ostsee", "score": 0.8, "freq": 4}],
             },
         ]
@@ -480,7 +502,7 @@ ANSWER = {
 
 
 def test_an_answer_reads_as_results():
-    results = es.responses.results(ANSWER, ("konferenzen", "ostse"))
+    results = es.responses.results(ANSWER, ("konferenzen", "ostsea"))
     assert results.total == 2
     assert [hit.page_id for hit in results.hits] == [17, 23]
     first = results.hits[0]
@@ -516,6 +538,23 @@ def test_a_title_without_highlight_is_escaped():
         "_source": {"language": "fr", "kind": "page", "title": {"fr": "R&D <b>"}},
     }
     assert es.responses.hit(raw).title_html == "R&amp;D &lt;b&gt;"
+
+
+def test_no_suggestion_for_a_prefix_or_a_word_with_the_same_stem():
+    answer = {
+        "hits": {"total": {"value": 1}, "hits": []},
+        "suggest": {
+            "words": [
+                {"text": "clustr", "options": [{"text": "cluster", "score": 0.8, "freq": 9}]},
+                {"text": "excelence", "options": [{"text": "excellence", "score": 0.8, "freq": 3}]},
+                {"text": "zorbl", "options": [{"text": "zorblat", "score": 0.6, "freq": 3}]},
+            ]
+        },
+    }
+    # "excelence" and "excellence" are both "excel" to the English stemmer: found as typed.
+    assert es.responses.results(answer, ("clustr", "excelence"), "en").suggestion == "cluster excelence"
+    # "zorbl" is the start of "zorblat": searched as a prefix, not corrected.
+    assert es.responses.results(answer, ("zorbl",), "en").suggestion is None
 
 
 def test_no_suggestion_when_every_word_is_known():
