@@ -13,6 +13,7 @@ import simplemma
 import snowballstemmer
 
 from .languages import analysis_for
+from .stopwords import STOP_WORDS
 
 # Words: letters and digits, with inner hyphens and apostrophes kept out (they split words, as
 # PostgreSQL's parser does for "Ostsee-Region" parts).
@@ -47,15 +48,38 @@ def _stemmer(algorithm):
     return snowballstemmer.stemmer(algorithm)
 
 
+@lru_cache(maxsize=64)
+def _stop_words(language):
+    return frozenset(fold(word) for word in STOP_WORDS.get(analysis_for(language).code, "").split())
+
+
+def is_stop_word(word, language):
+    """A little word of a language analysed in Python ("w", "i", "na"): a query does not look for it.
+
+    The index keeps these words (a quoted phrase holds them, and the engines count positions in
+    the terms); a query word that is one matches nearly every page of the language, so the
+    engines leave it out of what a page must match.
+    """
+    return fold(word) in _stop_words(language)
+
+
 @lru_cache(maxsize=200_000)
 def term(word, language):
-    """The index term of one lowercase word in a language: lemma, then stem, then folded."""
+    """The index term of one lowercase word in a language: lemma, then folded, then stem.
+
+    The lemmatiser looks words up with their accents ("współpracy"); the stemmer gets the folded
+    word, as PostgreSQL's configurations unaccent before stemming: a visitor's "donnees" and the
+    page's "données" then stem alike, where stemming the accented word gives "don" and "donne".
+    """
     analysis = analysis_for(language)
-    if analysis.lemmas:
+    # Only words the dictionary knows: for others simplemma guesses from the word's end, and an
+    # unaccented "efektywnosc" would become "efektywny" while "efektywność" stays itself.
+    if analysis.lemmas and simplemma.is_known(word, lang=analysis.lemmas):
         word = simplemma.lemmatize(word, lang=analysis.lemmas).lower()
+    word = fold(word)
     if analysis.snowball:
-        word = _stemmer(analysis.snowball).stemWord(word)
-    return fold(word)
+        word = fold(_stemmer(analysis.snowball).stemWord(word))
+    return word
 
 
 def terms(text, language):
