@@ -155,10 +155,7 @@ def refresh():
 def _unavailable(error):
     """A search the cluster could not answer: logged, and answered as empty; never an error page."""
     logger.exception("The site search on Elasticsearch failed: %s", error)
-    results = Results(hits=[], total=0)
-    if hasattr(results, "timed_out"):
-        results.timed_out = True
-    return results
+    return Results(hits=[], total=0, timed_out=True)
 
 
 def search(request):
@@ -176,9 +173,8 @@ def search(request):
 def _search(request, parsed):
     response = _body(client().search(index=index_name(), body=queries.search_body(request, parsed)))
     results = responses.results(response, parsed.all_words, request.language)
-    if response.get("timed_out") and hasattr(results, "timed_out"):
-        # Cut short by the search's timeout: what was found in time, and the view may say so.
-        results.timed_out = True
+    # Cut short by the search's timeout: what was found in time, and the view may say so.
+    results.timed_out = bool(response.get("timed_out"))
     if results.total == 0 and request.language:
         counted = client().count(index=index_name(), body=queries.other_languages_body(request, parsed))
         results.other_languages = int(_body(counted)["count"])

@@ -25,15 +25,8 @@ from ..analysis import fold, term
 from ..analysis import words as split_words
 from ..languages import analysis_for, enabled_analyses
 from ..query import MAX_LENGTH
+from ..ranking import CLOSED_FACTOR, KIND_FACTORS, OPEN_FACTOR, PREFIX_MIN_LENGTH, RECENCY_BOOST, RECENCY_DAYS
 
-# The site's ranking factors (the same values the PostgreSQL and Python engines use).
-KIND_FACTORS = {"index": 0.5}
-OPEN_FACTOR = 1.5
-CLOSED_FACTOR = 0.8
-RECENCY_BOOST = 0.2
-RECENCY_DAYS = 365.0
-# Query words shorter than this never match as prefixes ("de" would match half the index).
-PREFIX_MIN_LENGTH = 4
 # What a word matched only as the start of a longer word counts (a whole word counts 1).
 PREFIX_WEIGHT = 0.5
 
