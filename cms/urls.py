@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import ThrottledPasswordResetView
 
 from . import feeds, missing, site_map, views
+from .search import views as search_views
 from .sitemaps import SiteSitemap
 
 urlpatterns = [
@@ -28,7 +29,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("search/", views.search, name="search"),
+    path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     # A page missing in the language of the prefix: the notice naming the languages it exists in.
     path("unavailable/<int:page_id>/", missing.missing_translation, name=missing.NOTICE_ROUTE),
     path("sitemap/", site_map.site_map, name="site_map"),
