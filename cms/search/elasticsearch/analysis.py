@@ -7,7 +7,8 @@ Analyzers are rebuilt from Elasticsearch's built-in language analyzers, as its d
 ß to ss) before its light stemmer, as the built-in analyzer does.
 
 Languages Elasticsearch has no analyzer for (Polish, Croatian, Maltese, Slovak, Slovene; `None`
-in cms.search.languages) get the standard tokenizer, lowercasing and folding; their stems come
+in cms.search.languages) get the standard tokenizer, lowercasing, folding and the stop words of
+the Python analysis (cms.search.stopwords); their stems come
 from the Python analysis the index table already holds (`title_terms`, `body_terms`, indexed as
 they are), so Polish "eksperci" finds "ekspert" with nothing installed on the cluster. Where the
 cluster has the `analysis-stempel` plugin (settings.SEARCH_ELASTICSEARCH_PLUGINS lists it), Polish
@@ -22,7 +23,9 @@ of them: 24 times with every EU language). `words` (every word, folded) serves "
 
 from django.conf import settings
 
+from ..analysis import fold
 from ..languages import enabled_analyses
+from ..stopwords import STOP_WORDS
 
 STEMPEL = "analysis-stempel"
 
@@ -127,10 +130,18 @@ def language_analysis(analysis):
     recipe = RECIPES.get(analysis.elasticsearch or "")
     if recipe is None:
         if analysis.code == "pl" and STEMPEL in plugins():
-            chain = ["lowercase", "polish_stop", "polish_stem", "asciifolding"]
-        else:
-            chain = ["lowercase", "asciifolding"]
-        return {}, {"type": "custom", "tokenizer": "standard", "filter": chain}
+            return {}, {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "polish_stop", "polish_stem", "asciifolding"],
+            }
+        filters, chain = {}, ["lowercase", "asciifolding"]
+        stop_words = sorted({fold(word) for word in STOP_WORDS.get(analysis.code, "").split()})
+        if stop_words:
+            # The Python analysis's stop words (compared folded): dropped alike on both sides.
+            filters[f"{prefix}_stop"] = {"type": "stop", "stopwords": stop_words}
+            chain.append(f"{prefix}_stop")
+        return filters, {"type": "custom", "tokenizer": "standard", "filter": chain}
     filters, chain = {}, []
     for name, definition in recipe.get("before", ()):
         filters[f"{prefix}_{name}"] = definition

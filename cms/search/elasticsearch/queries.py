@@ -21,7 +21,7 @@ import dataclasses
 
 from django.utils import timezone
 
-from ..analysis import fold, term
+from ..analysis import fold, is_stop_word, term, terms
 from ..analysis import words as split_words
 from ..languages import analysis_for, enabled_analyses
 from ..query import MAX_LENGTH
@@ -77,7 +77,13 @@ def _python_analysed(analyses):
 
 
 def _python_terms(text, analyses):
-    found = (term(word, analysis.code) for analysis in analyses for word in split_words(text))
+    # A stop word matches nearly every page of its language: left out, as the other engines do.
+    found = (
+        term(word, analysis.code)
+        for analysis in analyses
+        for word in split_words(text)
+        if not is_stop_word(word, analysis.code)
+    )
     return " ".join(dict.fromkeys(found))
 
 
@@ -88,12 +94,16 @@ def text_matches(text, analyses, boosted=False, **options):
     if python:
         fields = [_boosted(name, boost if boosted else 1) for name, boost in TERMS_BOOSTS.items()]
         if options.get("type") == "phrase":
-            # A phrase keeps its words' order: their terms, one language at a time.
-            analysed = [" ".join(term(word, each.code) for word in split_words(text)) for each in python]
+            # A phrase keeps its words' order, stop words included: the terms as the index holds
+            # them (cms.search.analysis.terms), one language at a time.
+            analysed = [" ".join(terms(text, each.code)) for each in python]
         else:
             analysed = [_python_terms(text, python)]
         phrase = {"type": "phrase"} if options.get("type") == "phrase" else {}
-        matches += [{"multi_match": {"query": query, "fields": fields, **phrase}} for query in analysed]
+        # A stop word alone has no terms: nothing to match there.
+        matches += [
+            {"multi_match": {"query": query, "fields": fields, **phrase}} for query in analysed if query
+        ]
     return matches
 
 
@@ -115,9 +125,10 @@ def word_match(word, analyses):
     return _any(matches)
 
 
-def word_prefix(word):
-    """The word as the start of any word of a page ("zorbl", "clust"), or None if too short."""
-    if len(word) < PREFIX_MIN_LENGTH:
+def word_prefix(word, analyses):
+    """The word as the start of any word of a page ("zorbl", "clust"); None if too short or a
+    stop word ("oraz" would find every Polish page)."""
+    if len(word) < PREFIX_MIN_LENGTH or any(is_stop_word(word, analysis.code) for analysis in analyses):
         return None
     return {"prefix": {"words": {"value": fold(word)}}}
 
@@ -127,7 +138,7 @@ def counted_word(word, analyses):
     holding only a longer word starting with it: "news" counts fully for "news", half for
     "newsletter"."""
     found = counted(word_match(word, analyses))
-    prefix = word_prefix(word)
+    prefix = word_prefix(word, analyses)
     if prefix is None:
         return found
     return {"dis_max": {"queries": [found, counted(prefix, PREFIX_WEIGHT)]}}

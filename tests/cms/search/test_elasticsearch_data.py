@@ -143,8 +143,13 @@ def test_english_strips_possessives_before_stemming():
 
 @override_settings(LANGUAGES=SIX)
 def test_polish_without_a_plugin_is_folded_words_and_its_python_stems():
-    # No Polish analyzer in Elasticsearch itself: standard words, lowercase, folded.
-    assert resolved(es.index_settings(), "cms_pl") == ("standard", ["lowercase", "asciifolding"])
+    # No Polish analyzer in Elasticsearch itself: standard words, lowercase, folded, and the
+    # little words the Python analysis drops too ("w", "się" folded as "sie").
+    tokenizer, chain = resolved(es.index_settings(), "cms_pl")
+    assert (tokenizer, chain[:2]) == ("standard", ["lowercase", "asciifolding"])
+    assert chain[2]["type"] == "stop"
+    assert {"w", "sie", "oraz", "ze"} <= set(chain[2]["stopwords"])
+    assert "ekspert" not in chain[2]["stopwords"]
     terms = es.index_settings()["mappings"]["properties"]["title_terms"]
     assert terms == {"type": "text", "analyzer": "whitespace"}
 
@@ -324,6 +329,19 @@ def test_polish_words_are_also_matched_by_their_python_stems():
     ]
     # simplemma's lemma of "eksperci" is "ekspert"; Snowball Polish keeps it.
     assert "ekspert" in stems
+
+
+@override_settings(LANGUAGES=SIX)
+def test_a_polish_stop_word_is_not_searched_in_the_stems():
+    body = body_for("eksperci oraz w", "pl")
+    stems = [
+        node["multi_match"]["query"]
+        for node in walk(body["query"]["function_score"]["query"]["bool"]["should"])
+        if "multi_match" in node and node["multi_match"]["fields"][0].startswith("title_terms")
+    ]
+    # "w" and "oraz" ("and") would match nearly every Polish page.
+    assert stems == ["ekspert", "ekspert"]  # the word's clause, and the text rank's
+    assert {"prefix": {"words": {"value": "oraz"}}} not in list(walk(body["query"]))
 
 
 @override_settings(LANGUAGES=SIX)
