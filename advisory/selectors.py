@@ -6,15 +6,15 @@ Views never filter advisory data themselves: they start from these.
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from workflows.audit import ACTION as TRANSITION_ACTION
 
-from . import permissions
+from . import permissions, search
 from .choices import Visibility
-from .models import AdvisoryRequest, Assignment, Attachment, Deliverable, Message
+from .models import AdvisoryRequest, Assignment, Attachment, Deliverable, Expert, ExpertiseArea, Message
 from .roles import user_roles
 
 QUEUE_PAGE_SIZE = 50
@@ -93,10 +93,8 @@ def _apply_filters(queryset, filters, user, now):
     if filters.overdue:
         queryset = overdue(queryset, now)
     if filters.search:
-        term = filters.search
-        queryset = queryset.filter(
-            Q(reference__icontains=term) | Q(organisation__icontains=term) | Q(programme_name__icontains=term)
-        )
+        # On the scoped queryset: a search never reaches past the user's countries.
+        queryset = search.filter_requests(queryset, filters.search)
     return queryset
 
 
@@ -133,6 +131,32 @@ def queue(user, filters=None, page=1, per_page=QUEUE_PAGE_SIZE):
         num_pages=paginator.num_pages,
         filters=filters,
     )
+
+
+EXPERTS_PAGE_SIZE = 50
+
+
+def experts_visible_to(user):
+    """The experts `user` may look up: every expert of the network for a coordinator (staffing draws on
+    the whole network, whatever the request's country), none for anyone else."""
+    if not permissions.can(user, "queue.view"):
+        return Expert.objects.none()
+    return Expert.objects.all()
+
+
+def expert_directory(user, text="", page=1, per_page=EXPERTS_PAGE_SIZE):
+    """One page of the experts `user` may see matching `text` (see `search.filter_experts`), active
+    ones first, with their country, languages and expertise areas (named in the active language).
+
+    A fixed number of queries: the search's two reference lists, the count, the rows and two prefetches.
+    """
+    experts = search.filter_experts(experts_visible_to(user), text)
+    experts = (
+        experts.select_related("home_country")
+        .prefetch_related("languages", ExpertiseArea.prefetch_localised())
+        .order_by("-active", "name", "pk")
+    )
+    return Paginator(experts, per_page).get_page(page)
 
 
 def unowned_requests(user):

@@ -64,6 +64,8 @@ OPTIONAL_FIELDS = {
 }
 
 TEXT_MAX_LENGTH = 5000
+# What a search box takes; longer input is cut, not refused (a pasted paragraph still searches).
+SEARCH_MAX_LENGTH = 200
 
 
 def _key(obj, meta):
@@ -158,7 +160,15 @@ class QueueFilterForm(forms.Form):
         "-reference": "reference",
     }
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        help_text=_(
+            "Reference, organisation, requester's name or e-mail, words of the programme or the "
+            "description; every word must match."
+        ),
+    )
     state = forms.ChoiceField(label=_("State"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
     service_type = forms.ChoiceField(
@@ -203,6 +213,15 @@ class QueueFilterForm(forms.Form):
         """The select boxes of the filter bar, in their order (search, state and overdue render apart)."""
         return [self[name] for name in ("country", "service_type", "owner", "ordering")]
 
+    def full_clean(self):
+        # A long pasted text searches by its first words, and a NUL byte is dropped, instead of the
+        # whole filter bar being invalid (and the search silently ignored).
+        text = self.data.get("q", "") if self.data else ""
+        if len(text) > SEARCH_MAX_LENGTH or "\x00" in text:
+            self.data = self.data.copy()
+            self.data["q"] = text.replace("\x00", "")[:SEARCH_MAX_LENGTH]
+        super().full_clean()
+
     def clean_ordering(self):
         value = self.cleaned_data.get("ordering") or "sla"
         value = self.ORDERING_ALIASES.get(value, value)
@@ -221,6 +240,23 @@ class QueueFilterForm(forms.Form):
             search=(data.get("q") or "").strip(),
             ordering=data.get("ordering") or "sla",
         )
+
+
+class ExpertSearchForm(forms.Form):
+    """The search box of the experts' list."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        help_text=_(
+            "Name, e-mail or employer, home country, working language or expertise area, in your "
+            "language or in English, or as a code (DE, pl); every word must match."
+        ),
+    )
+
+    def search_text(self):
+        text = self.data.get("q") or "" if self.data else ""
+        return text.replace("\x00", "")[:SEARCH_MAX_LENGTH].strip()
 
 
 class MessageForm(forms.Form):

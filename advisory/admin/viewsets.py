@@ -10,7 +10,7 @@ from workflows.menu import menu_item_shown_to
 
 from .access import is_coordinator, is_expert
 from .network_dashboard import NetworkDashboardView
-from .views import experts, files, queue, requests, transitions
+from .views import expert_directory, experts, files, queue, requests, transitions
 
 CoordinatorMenuItem = menu_item_shown_to(is_coordinator)
 ExpertMenuItem = menu_item_shown_to(is_expert)
@@ -70,14 +70,28 @@ class NetworkDashboardViewSet(ViewSet):
         return [path("", NetworkDashboardView.as_view(), name="index")]
 
 
+class ExpertDirectoryViewSet(ViewSet):
+    """The network's experts, searchable, for coordinators (staffing draws on every country's experts)."""
+
+    name = "advisory_experts"
+    url_prefix = "advisory/experts"
+    icon = "group"
+    menu_label = _("Experts")
+    menu_name = "advisory-experts"
+    menu_item_class = CoordinatorMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", expert_directory.ExpertDirectoryView.as_view(), name="index")]
+
+
 class CoordinatorViewSetGroup(ViewSetGroup):
-    """The coordinators' "Advisory" menu: the request queue and the network dashboard."""
+    """The coordinators' "Advisory" menu: the request queue, the experts and the network dashboard."""
 
     menu_label = _("Advisory")
     menu_name = "advisory"
     menu_icon = "clipboard-list"
     menu_order = 150
-    items = (CoordinatorViewSet, NetworkDashboardViewSet)
+    items = (CoordinatorViewSet, ExpertDirectoryViewSet, NetworkDashboardViewSet)
 
 
 class ExpertViewSet(ViewSet):
