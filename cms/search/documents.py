@@ -7,10 +7,11 @@ fields (what a listing shows of the page), then everything else.
 
 import datetime
 import html
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
 from cms.models import (
@@ -18,6 +19,7 @@ from cms.models import (
     EventPage,
     NewsArticlePage,
     PublicationPage,
+    PublicationTopic,
     SearchDocument,
     StandardPage,
     Topic,
@@ -59,11 +61,32 @@ def plain_text(value):
     return " ".join(text.split())
 
 
-def is_searchable(page):
-    """Live, public, and a page of the site (not the tree's root)."""
+def restricted_paths():
+    """Tree paths of the pages with a view restriction (password, login, groups): few, read once."""
+    return set(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def is_searchable(page, restricted=None):
+    """Live, public, and a page of the site (not the tree's root).
+
+    `restricted`: the paths of `restricted_paths()`, when many pages are checked at once.
+    """
     if page.depth <= 1 or not page.live:
         return False
-    return not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
+    if restricted is None:
+        return not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
+    return not under(page.path, restricted)
+
+
+def under(path, paths):
+    """True if the page at `path` is one of `paths` or below one of them (Wagtail's paths nest)."""
+    step = Page.steplen
+    return any(path[:end] in paths for end in range(step, len(path) + 1, step))
+
+
+def languages():
+    """{locale id: language code}."""
+    return dict(Locale.objects.values_list("pk", "language_code"))
 
 
 def _kind(page):
@@ -93,21 +116,39 @@ def _open_until(page):
     return None
 
 
-def _topics(page):
-    """Topic ids in the page's own locale (topic rows of a translation may point at the source's)."""
-    links = getattr(page, "topics", None)
-    if links is None or not isinstance(page, PublicationPage):
-        return []
-    keys = [link.topic.translation_key for link in links.select_related("topic").all()]
-    if not keys:
-        return []
-    return sorted(
-        Topic.objects.filter(translation_key__in=keys, locale_id=page.locale_id).values_list("pk", flat=True)
-    )
+def topics_of(pages):
+    """{page id: topic ids in the page's own locale} of the publications among pages, in two queries.
+
+    A translation's topic rows may point at the source's topics: they are mapped to the topic of
+    the same translation key in the page's locale.
+    """
+    publications = {page.pk: page for page in pages if isinstance(page, PublicationPage)}
+    if not publications:
+        return {}
+    keys = defaultdict(list)
+    for page_id, key in PublicationTopic.objects.filter(page_id__in=publications).values_list(
+        "page_id", "topic__translation_key"
+    ):
+        keys[page_id].append(key)
+    wanted = {key for page_keys in keys.values() for key in page_keys}
+    in_locale = {
+        (key, locale_id): pk
+        for key, locale_id, pk in Topic.objects.filter(translation_key__in=wanted).values_list(
+            "translation_key", "locale_id", "pk"
+        )
+    }
+    topics = {}
+    for page_id, page in publications.items():
+        found = (in_locale.get((key, page.locale_id)) for key in keys.get(page_id, ()))
+        topics[page_id] = sorted({pk for pk in found if pk is not None})
+    return topics
 
 
-def build(page):
-    """The Document of a specific page (call `is_searchable` first)."""
+def build(page, language=None, topics=None):
+    """The Document of a specific page (call `is_searchable` first).
+
+    `language` (the locale's code) and `topics` (from `topics_of`) save queries when many pages are built.
+    """
     summary, body = [], []
     for search_field in page.get_search_fields():
         if not isinstance(search_field, index.SearchField) or search_field.field_name == "title":
@@ -115,16 +156,18 @@ def build(page):
         text = plain_text(search_field.get_value(page))
         if text:
             (summary if search_field.field_name in SUMMARY_FIELDS else body).append(text)
+    if topics is None:
+        topics = topics_of([page])
     return Document(
         page_id=page.pk,
-        language=page.locale.language_code,
+        language=language or page.locale.language_code,
         kind=_kind(page),
         title=page.title,
         summary=" ".join(summary),
         body=" ".join(body),
         date=_date(page),
         open_until=_open_until(page),
-        topics=_topics(page),
+        topics=topics.get(page.pk, []),
     )
 
 

@@ -314,11 +314,13 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 # the admin shows its default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+# Wagtail's search backends (the admin's search), extended to keep the visitors' search index in
+# step on publish, unpublish, delete and `update_index` (cms.search.backends).
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "cms.search.backends.elasticsearch9",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "cms_"),
             "TIMEOUT": 5,
@@ -326,7 +328,7 @@ if ELASTICSEARCH_URL:
     }
 else:
     # SQLite FTS locally, PostgreSQL full-text search when DATABASE_URL is PostgreSQL.
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backends.database"}}
 
 # Requesters' tracking links (advisory.conf explains each): lifetime after the request ended, idle
 # minutes of a browser's access to a request, hours of a resend e-mail's one-time sign-in link,
