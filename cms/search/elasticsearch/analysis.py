@@ -8,9 +8,9 @@ Analyzers are rebuilt from Elasticsearch's built-in language analyzers, as its d
 
 Languages Elasticsearch has no analyzer for (Polish, Croatian, Maltese, Slovak, Slovene; `None`
 in cms.search.languages) get the standard tokenizer, lowercasing, folding and the stop words of
-the Python analysis (cms.search.stopwords); their stems come
-from the Python analysis the index table already holds (`title_terms`, `body_terms`, indexed as
-they are), so Polish "eksperci" finds "ekspert" with nothing installed on the cluster. Where the
+the Python analysis (cms.search.stopwords); their stems come from the Python analysis the index
+table already holds (`title_terms`, `body_terms`, indexed as they are), so Polish "eksperci"
+finds "ekspert" with nothing installed on the cluster. Where the
 cluster has the `analysis-stempel` plugin (settings.SEARCH_ELASTICSEARCH_PLUGINS lists it), Polish
 is stemmed by Elasticsearch too.
 
