@@ -90,4 +90,17 @@ QUERIES = (
     ),
     # "ESCA-Gutachter" and "ESCA-Gutachterin" on the services page only.
     q("Gutachter Gold", COMPOUND, "/de/leistungen/"),
+    # Plurals the pages write in the singular ("Neue Studie: ..."); the listings say "neue Studien".
+    q(
+        "neue Studien",
+        INFLECTED,
+        NEWS + "neue-studie-cluster-und-cross-innovation-zwischen-kreativwirtschaft/",
+        NEWS + "neue-studie-die-leistungsfahigkeit-von/",
+    ),
+    q(
+        "Webinare",
+        INFLECTED,
+        EVENTS + "webinar-vorbereitung-auf-das-bronze-label/",
+        NEWS + "webinar-ihre-clusterorganisation-auf-das-bronze-label-vorbereiten/",
+    ),
 )

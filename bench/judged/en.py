@@ -86,4 +86,11 @@ QUERIES = (
         MISSPELLED,
         NEWS + "french-government-publishes-esca-benchmarking-of-71-cluster/",
     ),
+    # Plurals the pages write in the singular ("New study: ..."); the listings say "new studies".
+    q(
+        "new studies",
+        INFLECTED,
+        NEWS + "new-study-clusters-and-cross-innovation-between-creative-and/",
+        NEWS + "new-study-improving-the-performance-of-cluster-management/",
+    ),
 )

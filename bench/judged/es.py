@@ -92,4 +92,11 @@ QUERIES = (
         MISSPELLED,
         CALLS + "interreg-region-del-mar-baltico-capital-inicial-para-la-cooperacion/",
     ),
+    # Plurals the pages write in the singular ("Nuevo estudio: ..."); the listing says "nuevos estudios".
+    q(
+        "nuevos estudios",
+        INFLECTED,
+        NEWS + "nuevo-estudio-los-clusteres-y-la-innovacion-cruzada-entre-las/",
+        NEWS + "nuevo-estudio-mejorar-el-rendimiento-de-las-organizaciones-de-gestion/",
+    ),
 )

@@ -88,4 +88,11 @@ QUERIES = (
         MISSPELLED,
         NEWS + "le-gouvernement-francais-publie-le-benchmarking-esca-de-71/",
     ),
+    # Plurals the pages write in the singular ("Nouvelle étude : ..."); the listing says "nouvelles études".
+    q(
+        "nouvelles études",
+        INFLECTED,
+        NEWS + "nouvelle-etude-les-clusters-et-linnovation-croisee-entre-industries/",
+        NEWS + "nouvelle-etude-ameliorer-la-performance-des-organisations-de/",
+    ),
 )

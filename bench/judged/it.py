@@ -92,4 +92,11 @@ QUERIES = (
         MISSPELLED,
         CALLS + "interreg-regione-del-mar-baltico-capitale-di-avviamento-per-la/",
     ),
+    # Plurals the pages write in the singular ("Nuovo studio: ..."); the listing says "nuovi studi".
+    q(
+        "nuovi studi",
+        INFLECTED,
+        NEWS + "nuovo-studio-i-cluster-e-l-innovazione-incrociata-tra-industrie/",
+        NEWS + "nuovo-studio-migliorare-le-prestazioni-delle-organizzazioni-di/",
+    ),
 )

@@ -116,4 +116,15 @@ QUERIES = (
         INFLECTED,
         NEWS + "nowy-program-doskonalosci-klastrow-nabor-cosme-otwarty-do-29/",
     ),
+    # Dictionary forms, as a visitor types them, of words the pages only inflect ("konsultanci",
+    # "Unii Europejskiej"): a stemmer alone cuts the two forms differently.
+    q("konsultant", INFLECTED, "/pl/siec/"),
+    q("Unia Europejska", INFLECTED, "/pl/siec/"),
+    # Plurals the pages write in the singular ("Nowe badanie: ..."); the listing says "nowe badania".
+    q(
+        "nowe badania",
+        INFLECTED,
+        NEWS + "nowe-badanie-klastry-i-innowacje-miedzysektorowe-laczace-branze/",
+        NEWS + "nowe-badanie-jak-poprawic-efektywnosc-organizacji-zarzadzajacych/",
+    ),
 )
