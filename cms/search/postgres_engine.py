@@ -100,7 +100,11 @@ def _matches_sql(language_queries, request, now, today, scored=True):
     cte, params = _query_cte(language_queries)
     columns = "d.page_id, d.kind, d.year, d.topics"
     if scored:
-        matched = "(SELECT count(*) FROM unnest(q.units) AS unit WHERE d.vector @@ unit)"
+        # How many units the page matches; every language row has the same units. One unit
+        # (a one-word search) is matched by every row the index returns.
+        count = len(language_queries[0].units)
+        matched = " + ".join(f"(d.vector @@ q.units[{index}])::int" for index in range(1, count + 1))
+        matched = matched if count > 1 else "1"
         text_rank = f"ts_rank({ranking.sql_weights()}, d.vector, q.query, 32)"
         score = ranking.sql_score(
             matched, text_rank, "d.kind", "d.open_until", "d.date", "%s::timestamptz", "%s::date"
@@ -224,7 +228,12 @@ def _hit(row, found_units, markers):
 
 
 class _Timeout:
-    """SET LOCAL statement_timeout for the block; the previous value back when nested in a transaction."""
+    """The search's settings for the block (SET LOCAL), the previous values back when nested.
+
+    statement_timeout bounds the time; JIT compilation (hundreds of milliseconds for a query the
+    planner overestimates, such as the facets' lateral topics) and parallel workers (for one
+    visitor's search, which the GIN index answers) cost more than they save here.
+    """
 
     def __enter__(self):
         self.nested = connection.in_atomic_block
@@ -232,17 +241,25 @@ class _Timeout:
         self.atomic.__enter__()
         with connection.cursor() as cursor:
             cursor.execute(
-                "WITH previous AS MATERIALIZED (SELECT current_setting('statement_timeout') AS value) "
-                "SELECT value, set_config('statement_timeout', %s, true) FROM previous",
+                "WITH previous AS MATERIALIZED (SELECT current_setting('statement_timeout') AS timeout,"
+                " current_setting('jit') AS jit,"
+                " current_setting('max_parallel_workers_per_gather') AS workers) "
+                "SELECT timeout, jit, workers, set_config('statement_timeout', %s, true),"
+                " set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)"
+                " FROM previous",
                 [str(STATEMENT_TIMEOUT)],
             )
-            self.previous = cursor.fetchone()[0]
+            self.previous = cursor.fetchone()[:3]
         return self
 
     def __exit__(self, kind, error, traceback):
         if kind is None and self.nested:
             with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [self.previous])
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, true), set_config('jit', %s, true),"
+                    " set_config('max_parallel_workers_per_gather', %s, true)",
+                    list(self.previous),
+                )
         return self.atomic.__exit__(kind, error, traceback)
 
 
