@@ -72,11 +72,12 @@ def _best_window(marked, size):
             best, best_start = count, start
     if best == 0:
         return None
-    # A little context before the first match, when that keeps as many matches in the window.
+    # The passage starts a little before its first match (and shows `size` words near the end),
+    # when that keeps as many matches in the window.
     first = marked.index(True, best_start)
-    lead = max(first - LEAD_WORDS, 0)
-    if lead < best_start and sum(marked[lead : lead + size]) >= best:
-        best_start = lead
+    start = min(max(first - LEAD_WORDS, 0), max(len(marked) - size, 0))
+    if sum(marked[start : start + size]) >= best:
+        best_start = start
     return best_start, best
 
 
