@@ -5,7 +5,7 @@ from django.db import connection
 
 from cms.search import python_engine
 from tests.cms.conftest import module_data
-from tests.cms.search.engine_behaviour import EngineBehaviour, arbitrary_text_never_fails
+from tests.cms.search.engine_behaviour import EngineBehaviour, arbitrary_text_never_fails, search
 from tests.cms.search.engine_pages import make_pages
 
 pytestmark = pytest.mark.django_db
@@ -21,5 +21,13 @@ class TestPythonEngine(EngineBehaviour):
     def test_the_engine_is_the_python_one(self, pages):
         assert connection.vendor == "sqlite"
         assert python_engine.search.__module__ == "cms.search.python_engine"
+
+    def test_a_search_is_a_bounded_number_of_queries(self, pages, django_assert_max_num_queries):
+        # The vocabulary, then the entries of the language (read once, facets included).
+        with django_assert_max_num_queries(2):
+            search("zorblat cluster clustr " * 10)
+        # And the other languages' entries when this one has no match.
+        with django_assert_max_num_queries(3):
+            search("Ostseeraum", "fr")
 
     test_arbitrary_text_never_fails = arbitrary_text_never_fails(examples=60)
