@@ -317,12 +317,16 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's search backends (the admin's search), extended to keep the visitors' search index in
 # step on publish, unpublish, delete and `update_index` (cms.search.backends).
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "cms_")
+# Analysis plugins the cluster has (docs/search-elasticsearch.md): "analysis-stempel" gives Polish
+# its stemmer on the cluster; without it Polish is analysed in Python, which needs no plugin.
+SEARCH_ELASTICSEARCH_PLUGINS = env_list("ELASTICSEARCH_PLUGINS")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "cms.search.backends.elasticsearch9",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "cms_"),
+            "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
             "TIMEOUT": 5,
         }
     }
