@@ -1,6 +1,6 @@
 """How the site search orders what it finds: one formula, read by every engine.
 
-    score = (matched terms + text rank) × kind × openness × recency
+    score = (matched terms + TEXT_RANK_WEIGHT × text rank) × kind × openness × recency
 
 - matched terms: how many of the query's words (or phrases) a page holds. Matching is any-term,
   so a pasted 40-word sentence still finds pages; the count puts the pages holding most of the
@@ -11,7 +11,9 @@
   they list.
 - openness: calls and events still open (deadline or end in the future) above those closed or
   past; pages without a deadline are neutral.
-- recency: a mild boost for recent dates, at most RECENCY_BOOST, halved after RECENCY_DAYS.
+- recency: a mild boost for recent dates of dated content (news, calls, events, publications),
+  at most RECENCY_BOOST, halved after RECENCY_DAYS. Standard pages and listings carry their
+  publication date, which says nothing of their subject: no boost.
 
 The PostgreSQL engine computes it in SQL (`sql_score`), the Python engine with `score`; both
 read these constants, so they rank alike.
@@ -27,6 +29,11 @@ SUMMARY_WEIGHT = 0.4
 BODY_WEIGHT = 0.2
 FIELD_WEIGHTS = (0.1, BODY_WEIGHT, SUMMARY_WEIGHT, TITLE_WEIGHT)
 
+# Text rank is squashed into [0, 1); ts_rank of the same words spreads over ~0.25-0.45 between a
+# body mention and a title, so it is doubled to weigh against the other factors, and stays below
+# one more matched term (a page holding more of the words comes first).
+TEXT_RANK_WEIGHT = 2.0
+
 # Listings are found but come after what they list: half the score of a content page. Half
 # keeps an index page holding every query word above a content page holding only some of them.
 KIND_FACTORS = {"index": 0.5}
@@ -36,11 +43,12 @@ KIND_FACTORS = {"index": 0.5}
 OPEN_FACTOR = 1.5
 CLOSED_FACTOR = 0.8
 
-# Recency: 1 + RECENCY_BOOST × RECENCY_DAYS / (RECENCY_DAYS + age in days). A page of today gets
-# +20 %, of a year ago +10 %, of ten years ago +2 %: a tie-breaker among equally relevant pages,
-# never enough to lift a page matching fewer words.
-RECENCY_BOOST = 0.2
+# Recency: 1 + RECENCY_BOOST × RECENCY_DAYS / (RECENCY_DAYS + age in days). An article of today
+# gets +10 %, of a year ago +5 %, of ten years ago +1 %: a tie-breaker among equally relevant
+# pages, less than the difference between a title and a body mention.
+RECENCY_BOOST = 0.1
 RECENCY_DAYS = 365.0
+RECENCY_KINDS = ("news", "call", "event", "publication")
 
 # Query words shorter than this never match as prefixes ("de" would match half the index).
 PREFIX_MIN_LENGTH = 4
@@ -61,8 +69,8 @@ def openness_factor(open_until, now):
     return OPEN_FACTOR if open_until >= now else CLOSED_FACTOR
 
 
-def recency_factor(date, today):
-    if date is None:
+def recency_factor(date, today, kind):
+    if date is None or kind not in RECENCY_KINDS:
         return 1.0
     age = max((today - date).days, 0)
     return 1.0 + RECENCY_BOOST * RECENCY_DAYS / (RECENCY_DAYS + age)
@@ -70,8 +78,9 @@ def recency_factor(date, today):
 
 def score(matched, text_rank, kind, open_until, date, now, today):
     """The score of a page holding `matched` query terms with the (unsquashed) `text_rank`."""
-    relevance = matched + squash(text_rank)
-    return relevance * kind_factor(kind) * openness_factor(open_until, now) * recency_factor(date, today)
+    relevance = matched + TEXT_RANK_WEIGHT * squash(text_rank)
+    factors = kind_factor(kind) * openness_factor(open_until, now) * recency_factor(date, today, kind)
+    return relevance * factors
 
 
 def python_text_rank(term_counts):
@@ -94,12 +103,14 @@ def sql_score(matched, text_rank, kind, open_until, date, now, today):
     from this module.
     """
     kind_cases = " ".join(f"WHEN '{kind_name}' THEN {factor}" for kind_name, factor in KIND_FACTORS.items())
+    dated = ", ".join(f"'{kind_name}'" for kind_name in RECENCY_KINDS)
     return (
-        f"(({matched}) + ({text_rank}))"
+        f"(({matched}) + {TEXT_RANK_WEIGHT} * ({text_rank}))"
         f" * (CASE {kind} {kind_cases} ELSE 1.0 END)"
         f" * (CASE WHEN {open_until} IS NULL THEN 1.0 WHEN {open_until} >= {now} THEN {OPEN_FACTOR}"
         f" ELSE {CLOSED_FACTOR} END)"
-        f" * (CASE WHEN {date} IS NULL THEN 1.0 ELSE 1.0 + {RECENCY_BOOST} * {RECENCY_DAYS}"
+        f" * (CASE WHEN {date} IS NULL OR {kind} NOT IN ({dated}) THEN 1.0"
+        f" ELSE 1.0 + {RECENCY_BOOST} * {RECENCY_DAYS}"
         f" / ({RECENCY_DAYS} + greatest({today} - {date}, 0)) END)"
     )
 
