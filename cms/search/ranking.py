@@ -102,16 +102,24 @@ def sql_score(matched, text_rank, kind, open_until, date, now, today):
     Every name here is an expression the engine built, never input; the constants are numbers
     from this module.
     """
-    kind_cases = " ".join(f"WHEN '{kind_name}' THEN {factor}" for kind_name, factor in KIND_FACTORS.items())
+
+    def number(value):
+        # Double precision, not SQL's numeric: thousands of rows are scored per search.
+        return f"{float(value)}::float8"
+
+    kind_cases = " ".join(
+        f"WHEN '{kind_name}' THEN {number(factor)}" for kind_name, factor in KIND_FACTORS.items()
+    )
     dated = ", ".join(f"'{kind_name}'" for kind_name in RECENCY_KINDS)
+    one = number(1)
     return (
-        f"(({matched}) + {TEXT_RANK_WEIGHT} * ({text_rank}))"
-        f" * (CASE {kind} {kind_cases} ELSE 1.0 END)"
-        f" * (CASE WHEN {open_until} IS NULL THEN 1.0 WHEN {open_until} >= {now} THEN {OPEN_FACTOR}"
-        f" ELSE {CLOSED_FACTOR} END)"
-        f" * (CASE WHEN {date} IS NULL OR {kind} NOT IN ({dated}) THEN 1.0"
-        f" ELSE 1.0 + {RECENCY_BOOST} * {RECENCY_DAYS}"
-        f" / ({RECENCY_DAYS} + greatest({today} - {date}, 0)) END)"
+        f"(({matched}) + {number(TEXT_RANK_WEIGHT)} * ({text_rank}))"
+        f" * (CASE {kind} {kind_cases} ELSE {one} END)"
+        f" * (CASE WHEN {open_until} IS NULL THEN {one} WHEN {open_until} >= {now}"
+        f" THEN {number(OPEN_FACTOR)} ELSE {number(CLOSED_FACTOR)} END)"
+        f" * (CASE WHEN {date} IS NULL OR {kind} NOT IN ({dated}) THEN {one}"
+        f" ELSE {one} + {number(RECENCY_BOOST * RECENCY_DAYS)}"
+        f" / ({number(RECENCY_DAYS)} + greatest({today} - {date}, 0)) END)"
     )
 
 
