@@ -34,6 +34,8 @@ class Measurement:
     queries: int = 0
     recall: float = 0.0
     misses: list = field(default_factory=list)
+    # {form: [sum of the queries' recall, number of queries]}
+    forms: dict = field(default_factory=dict)
 
 
 def page_paths(language):
@@ -91,7 +93,11 @@ def measure(language, engine="ours"):
             raise LookupError(f"{language}: {query.text!r} expects pages the database lacks: {unknown}")
         got = tuple(paths.get(page_id, f"#{page_id}") for page_id in ENGINES[engine](query.text, language))
         found = [path for path in query.expected if path in got]
-        total += len(found) / len(query.expected)
+        recall = len(found) / len(query.expected)
+        total += recall
+        form = result.forms.setdefault(query.form, [0.0, 0])
+        form[0] += recall
+        form[1] += 1
         if len(found) < len(query.expected):
             missing = tuple(path for path in query.expected if path not in got)
             result.misses.append(Miss(query.text, query.form, missing, got))
@@ -118,6 +124,26 @@ def table(results):
         row = [results[language, engine] for engine in engines]
         cells = " | ".join(f"{measurement.recall:.2f}" for measurement in row)
         lines.append(f"| {language} | {row[0].queries} | {cells} |")
+    return "\n".join(lines)
+
+
+def forms_table(results):
+    """A Markdown table: recall@5 of each engine by form of query, over every language measured."""
+    engines = list(dict.fromkeys(engine for _language, engine in results))
+    totals = {}
+    for (_language, engine), measurement in results.items():
+        for form, (recall, count) in measurement.forms.items():
+            total = totals.setdefault((form, engine), [0.0, 0])
+            total[0] += recall
+            total[1] += count
+    forms = sorted({form for form, _engine in totals})
+    lines = [
+        "| form | queries | " + " | ".join(f"{engine} recall@{TOP}" for engine in engines) + " |",
+        "| --- | --: | " + " | ".join("--:" for _engine in engines) + " |",
+    ]
+    for form in forms:
+        cells = " | ".join(f"{totals[form, engine][0] / totals[form, engine][1]:.2f}" for engine in engines)
+        lines.append(f"| {form} | {totals[form, engines[0]][1]} | {cells} |")
     return "\n".join(lines)
 
 
@@ -148,6 +174,8 @@ def main(argv=None):
     engines = tuple(options.engine or ("ours", "baseline"))
     results = measure_all(options.language, engines)
     print(table(results))
+    print()
+    print(forms_table(results))
     if options.misses:
         for engine in engines:
             print(f"\nMisses of {engine}:\n{misses(results, engine)}")
