@@ -288,6 +288,9 @@ def _search(request, parsed):
     found = lookup(parsed.all_words, languages)
     compounds = any(analysis_for(code).compounds for code in languages)
     found_units = units(parsed, found, compounds=compounds)
+    if not found_units:
+        # Only stop words ("the", "für die"): nothing the index holds.
+        return Results(hits=[], total=0)
     language_queries = [_LanguageQuery(code, parsed, found_units) for code in languages]
     rows = _hits(language_queries, request, now, today)
     total = rows[0][-1] if rows else 0

@@ -98,10 +98,14 @@ def units(parsed, lookup=None, compounds=False):
     """The units of a parsed query: phrases first, then words with corrections and prefixes.
 
     `lookup` (cms.search.suggest.Lookup) knows which words the site's vocabulary holds and the
-    corrections of the others; `compounds` makes every long enough word a prefix too.
+    corrections of the others, and the language's stop words, which are left out (a page is not
+    "matching more words" for holding "for"); `compounds` makes every long enough word a prefix.
     """
     found = [Unit(words=phrase) for phrase in parsed.phrases]
+    stop_words = lookup.stop_words if lookup else frozenset()
     for word in parsed.words:
+        if fold(word) in stop_words:
+            continue
         correction = lookup.corrections.get(fold(word)) if lookup else None
         known = lookup.is_known(word) if lookup else True
         found.append(

@@ -24,6 +24,7 @@ from cms.models import SearchTerm
 
 from .analysis import WORD, fold, term
 from .index import MIN_VOCABULARY_WORD
+from .languages import analysis_for
 
 # pg_trgm similarity a proposal needs (shared trigrams / all trigrams): "clustr"/"cluster" is 0.5,
 # "brussel"/"brussels" 0.7; 0.35 keeps proposals for typos in short words out of the noise.
@@ -38,6 +39,9 @@ class Lookup:
 
     known: frozenset = frozenset()
     corrections: dict = field(default_factory=dict)
+    # Words the language's PostgreSQL configuration drops ("for", "der", "les"): not searched as
+    # words of their own, not highlighted. Empty on SQLite, which has no stop word lists.
+    stop_words: frozenset = frozenset()
 
     def is_known(self, word):
         return fold(word) in self.known
@@ -56,20 +60,23 @@ def _is_correction(word, candidate, languages):
     return all(term(candidate, language) != term(word, language) for language in languages)
 
 
-def _decide(found, languages):
+def _decide(found, languages, stop_words=frozenset()):
     known, corrections = set(), {}
     for word, is_known, candidate in found:
+        if word in stop_words:
+            continue
         if is_known:
             known.add(word)
         elif _is_correction(word, candidate, languages):
             corrections[word] = candidate
-    return Lookup(frozenset(known), corrections)
+    return Lookup(frozenset(known), corrections, frozenset(stop_words))
 
 
 _POSTGRES_LOOKUP = """
 SELECT q.word,
        EXISTS (SELECT 1 FROM cms_searchterm k WHERE k.language = ANY(%s) AND k.word = q.word),
-       best.word
+       best.word,
+       %s::regconfig IS NOT NULL AND numnode(plainto_tsquery(%s::regconfig, q.word)) = 0
 FROM unnest(%s::text[]) AS q(word)
 LEFT JOIN LATERAL (
     SELECT t.word
@@ -82,8 +89,14 @@ LEFT JOIN LATERAL (
 
 
 def _postgres_lookup(words, languages):
+    """(word, known, closest word, stop word) of each word, in one statement.
+
+    Stop words are those of the one searched language's configuration (a search of every language
+    drops none: "die" is a stop word in German, a word in English).
+    """
+    config = analysis_for(languages[0]).postgres_config if len(languages) == 1 else None
     with connection.cursor() as cursor:
-        cursor.execute(_POSTGRES_LOOKUP, [languages, words, languages, TRIGRAM_THRESHOLD])
+        cursor.execute(_POSTGRES_LOOKUP, [languages, config, config, words, languages, TRIGRAM_THRESHOLD])
         return cursor.fetchall()
 
 
@@ -111,15 +124,17 @@ def _python_lookup(words, languages):
 
 def lookup(words, languages):
     """Look the query's words up in the vocabulary of `languages` (one query on PostgreSQL)."""
-    words = checked_words(words)
+    checked = checked_words(words)
+    languages = list(languages)
     if not words or not languages:
         return Lookup()
-    languages = list(languages)
-    if connection.vendor == "postgresql":
-        found = _postgres_lookup(words, languages)
-    else:
-        found = _python_lookup(words, languages)
-    return _decide(found, languages)
+    if connection.vendor != "postgresql":
+        return _decide(_python_lookup(checked, languages), languages) if checked else Lookup()
+    # Every word is asked about stop words; only those worth it are looked up as vocabulary.
+    rows = _postgres_lookup(list(dict.fromkeys(fold(word) for word in words)), languages)
+    stop_words = {word for word, _known, _candidate, stop in rows if stop}
+    found = [(word, known, candidate) for word, known, candidate, _stop in rows if word in checked]
+    return _decide(found, languages, stop_words)
 
 
 def suggestion_text(text, corrections):

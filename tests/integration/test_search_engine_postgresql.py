@@ -120,4 +120,11 @@ class TestPostgresEngine(EngineBehaviour):
             cursor.execute("SELECT current_setting('statement_timeout')")
             assert cursor.fetchone()[0] == before
 
+    def test_stop_words_are_neither_searched_nor_marked(self, pages):
+        hit = next(hit for hit in search("what zorblat").hits if hit.page_id == pages.study.pk)
+        assert hit.excerpt_html.startswith("What <mark>zorblat</mark>")
+        assert search("what the").total == 0
+        # One language's stop word is another's word: every language keeps them all.
+        assert search("die Konferenz", "de").hits[0].excerpt_html.count("<mark>") == 1
+
     test_arbitrary_text_never_fails = arbitrary_text_never_fails(examples=25)
