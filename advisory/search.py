@@ -122,6 +122,13 @@ def filter_requests(queryset, text):
     words = search_words(text)
     if not words:
         return queryset
+    if all(len(word) <= SHORT_WORD for word in words):
+        # A trigram index cannot serve one or two characters: alone, they would fold and read the
+        # text of every row in scope. Alone they are most often a piece of a reference ("42"), so
+        # that is where they look; beside a longer word they search everything that word narrowed.
+        for word in words:
+            queryset = queryset.filter(reference__icontains=word)
+        return queryset
     queryset = queryset.alias(search_text=RequestText())
     for word in words:
         queryset = queryset.filter(search_text__contains=word)

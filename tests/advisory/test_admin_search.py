@@ -141,6 +141,15 @@ def test_every_word_must_match_somewhere_in_any_field(coordinator, requests_de):
     assert found(coordinator, "Kiel Brandenburg") == []
 
 
+def test_short_words_alone_look_in_the_reference_and_beside_a_longer_word_everywhere(coordinator):
+    AdvisoryRequestFactory(reference="ADV-2026-0101", organisation="KI Zentrum", description="KI in Kliniken")
+    AdvisoryRequestFactory(reference="ADV-2026-0202", organisation="Agentur", description="Robotik")
+    assert found(coordinator, "01") == ["ADV-2026-0101"]
+    assert found(coordinator, "ki") == []  # not in any reference
+    assert found(coordinator, "ki zentrum") == ["ADV-2026-0101"]
+    assert found(coordinator, "ki robotik") == []
+
+
 def test_a_word_does_not_match_across_two_fields(coordinator):
     AdvisoryRequestFactory(reference="ADV-2026-0777", organisation="Alpha", requester_name="Beta")
     assert found(coordinator, "alpha") == ["ADV-2026-0777"]
