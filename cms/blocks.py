@@ -13,8 +13,12 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    # The level is layout, not content: its label ("Level 2") stays out of the search indexes.
     level = blocks.ChoiceBlock(
-        choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2", label=_("Level")
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3"))],
+        default="h2",
+        label=_("Level"),
+        search_index=False,
     )
 
     class Meta:

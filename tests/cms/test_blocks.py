@@ -3,7 +3,7 @@
 import pytest
 from wagtail.blocks import StructBlockValidationError
 
-from cms.blocks import BodyBlock, CallToActionBlock
+from cms.blocks import BodyBlock, CallToActionBlock, HeadingBlock
 from tests.cms.factories import english_home
 
 CHOOSE_ONE = "Choose a page or enter a link, not both."
@@ -39,3 +39,9 @@ def test_body_blocks_have_templates():
     """Every block of the body renders through a template of the site's own."""
     for name, child in BodyBlock().child_blocks.items():
         assert child.meta.template or getattr(child, "template", None), name
+
+
+def test_a_heading_is_searched_by_its_text_not_by_its_level():
+    block = HeadingBlock()
+    value = block.to_python({"text": "Smart specialisation", "level": "h3"})
+    assert block.get_searchable_content(value) == ["Smart specialisation"]
