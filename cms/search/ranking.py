@@ -29,13 +29,12 @@ SUMMARY_WEIGHT = 0.4
 BODY_WEIGHT = 0.2
 FIELD_WEIGHTS = (0.1, BODY_WEIGHT, SUMMARY_WEIGHT, TITLE_WEIGHT)
 
-# Text rank is squashed into [0, 1); ts_rank of the same words spreads over ~0.25-0.45 between a
-# body mention and a title, so it is doubled to weigh against the other factors, and stays below
-# one more matched term (a page holding more of the words comes first).
-TEXT_RANK_WEIGHT = 2.0
+# Text rank is squashed into [0, 1) and weighs 1: it orders pages holding as many of the words, and
+# never lifts a page above one holding one more of them (before the factors below).
+TEXT_RANK_WEIGHT = 1.0
 
-# Listings are found but come after what they list: half the score of a content page. Half
-# keeps an index page holding every query word above a content page holding only some of them.
+# Listings are found but come after what they list: half the score of a content page, so below
+# content holding as many of the words, and usually below content holding one fewer.
 KIND_FACTORS = {"index": 0.5}
 
 # Open calls and upcoming events first: half again as much; a closed call or past event a

@@ -1,11 +1,13 @@
 """The PostgreSQL search engine on a real PostgreSQL: the shared behaviour, plans, query counts, timeouts."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cms.search import postgres_engine
+from cms.search import postgres_engine, ranking
 from cms.search.engine import SearchRequest
 from cms.search.languages import analysis_for
 from cms.search.query import parse, units
@@ -65,6 +67,31 @@ def plan(text, language):
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + sql)
         return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.parametrize(
+    ("matched", "text_rank", "kind", "open_days", "age_days"),
+    [
+        (1, 0.3, "news", None, 0),
+        (3, 0.1, "index", None, 400),
+        (2, 0.9, "call", 5, -20),
+        (1, 0.0, "event", -2, 9),
+    ],
+)
+def test_sql_and_python_score_alike(matched, text_rank, kind, open_days, age_days):
+    now = timezone.now()
+    today = timezone.localdate()
+    open_until = now + datetime.timedelta(days=open_days) if open_days is not None else None
+    date = today - datetime.timedelta(days=age_days)
+    sql = ranking.sql_score("%s", "%s", "%s", "%s::timestamptz", "%s::date", "%s::timestamptz", "%s::date")
+    # The placeholders in the order the formula names them.
+    params = [matched, text_rank, kind, open_until, open_until, now, date, kind, today, date]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {sql}", params)
+        in_sql = cursor.fetchone()[0]
+    # ts_rank's normalisation 32 squashes in SQL; Python squashes the raw rank.
+    raw = text_rank / (1 - text_rank)
+    assert in_sql == pytest.approx(ranking.score(matched, raw, kind, open_until, date, now, today))
 
 
 class TestPostgresEngine(EngineBehaviour):
