@@ -11,11 +11,13 @@ counted in Python. A rebuild writes over the entries in place and deletes the on
 write at the end, so the search keeps answering from a full index while it runs.
 
 With ELASTICSEARCH_URL set, every entry written or removed here is also sent to Elasticsearch
-(cms.search.elasticsearch: `write(entry)`, `delete(page_id)`, `reset()`).
+(cms.search.elasticsearch: `write(entry)`, `delete(page_id)`; a rebuild `reset()`s a full
+index, sends `write_many(entries)` per batch and `refresh()`es at the end).
 """
 
 import json
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +28,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, post_page_move
 
 from cms.models import SearchDocument, SearchTerm
 
@@ -335,6 +337,48 @@ def update_subtree(page):
         _update(_specific(chunk), context)
 
 
+class _Writer:
+    """Writes a rebuild's batches, on PostgreSQL in a second thread while the next batch is built.
+
+    Building a batch is Python's work and writing it is mostly the server's (the tsvectors): with
+    the writes in a thread of their own (its own connection, its own transaction per batch), both
+    run at once. Inside a transaction (tests, a caller's atomic block) another connection would
+    not see the pages, so the writes stay in the caller's thread and transaction.
+    """
+
+    def __init__(self):
+        threaded = connection.vendor == "postgresql" and not connection.in_atomic_block
+        self.executor = ThreadPoolExecutor(max_workers=1) if threaded else None
+        self.pending = None
+
+    def write(self, entries):
+        if self.executor is None:
+            _write_batch(entries)
+            return
+        self.wait()
+        self.pending = self.executor.submit(_write_batch, entries)
+
+    def wait(self):
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()
+
+    def close(self):
+        if self.executor is None:
+            return
+        try:
+            self.wait()
+        finally:
+            # The thread's own connection: `connection` is looked up in that thread.
+            self.executor.submit(lambda: connection.close()).result()
+            self.executor.shutdown()
+
+
+def _write_batch(entries):
+    with transaction.atomic():
+        _write(entries)
+
+
 def searchable_queryset(language=None):
     """The pages a rebuild reads: live, below the root, of one language if given."""
     pages = Page.objects.live().filter(depth__gt=1)
@@ -360,18 +404,21 @@ def rebuild(progress=None, language=None, batch_size=BATCH_SIZE):
     total = len(ids)
     counts = Counter()
     written = done = 0
-    for chunk in _chunks(ids, batch_size):
-        batch = _specific(chunk)
-        entries, _hidden = _entries(batch, context)
-        with transaction.atomic():
-            _write(entries)
-        counts.update(_count(entries))
-        if engine is not None:
-            _send(entries, [])
-        written += len(entries)
-        done += len(batch)
-        if progress:
-            progress(done, total)
+    writer = _Writer()
+    try:
+        for chunk in _chunks(ids, batch_size):
+            batch = _specific(chunk)
+            entries, _hidden = _entries(batch, context)
+            writer.write(entries)
+            counts.update(_count(entries))
+            if engine is not None:
+                engine.write_many([entry.row for entry in entries])
+            written += len(entries)
+            done += len(batch)
+            if progress:
+                progress(done, total)
+    finally:
+        writer.close()
     with transaction.atomic():
         stale = SearchDocument.objects.filter(indexed_at__lt=started)
         if language:
@@ -380,8 +427,10 @@ def rebuild(progress=None, language=None, batch_size=BATCH_SIZE):
         for chunk in _chunks(stale_ids):
             _delete_rows(chunk)
         _replace_vocabulary(counts, language)
-    if engine is not None and language is not None:
-        _send([], stale_ids)
+    if engine is not None:
+        if language is not None:
+            _send([], stale_ids)
+        engine.refresh()
     return written
 
 
@@ -418,6 +467,16 @@ def restriction_deleted(sender, instance, origin=None, **kwargs):
         page = Page.objects.filter(pk=instance.page_id).first()
         if page is not None:
             update_subtree(page)
+
+
+@receiver(page_published, dispatch_uid="cms_search_page_published")
+def page_published_again(sender, instance, **kwargs):
+    """A page published: written again now that its child rows (a publication's topics) are saved.
+
+    The backend is called on the page's post_save, which modelcluster sends before it writes the
+    page's child relations: the entry it writes has the topics the page had before.
+    """
+    index_page(instance)
 
 
 @receiver(post_page_move, dispatch_uid="cms_search_page_moved")

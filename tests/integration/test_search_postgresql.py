@@ -5,6 +5,8 @@ Wagtail's finds published pages, each in its own locale. The site search's entri
 or from the Python analysis for the languages PostgreSQL does not stem.
 """
 
+import threading
+
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -14,6 +16,7 @@ from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 
 from cms.models import HomePage, SearchDocument, StandardPage
+from cms.search import index as index_module
 from cms.search.backends import SiteSearchMixin
 from cms.search.index import rebuild
 
@@ -187,3 +190,40 @@ def test_republishing_replaces_the_vector(languages_pages):
     assert "werkstatt" in found
     assert "konferenz" in found  # still in the body
     assert found["konferenz"] == "5C"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_rebuild_outside_a_transaction_writes_from_a_second_thread_what_the_updates_wrote():
+    """Committed pages (no test transaction around): the rebuild's writes run in a thread of their own."""
+    english_home = HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
+    rebuild()  # the migration's home page, written around Wagtail's signals
+    for n, text in enumerate(["Cobalt corridors.", "Cobalt and nickel.", "Nickel ports."]):
+        page = StandardPage(
+            title=f"Metals page {n}", slug=f"metals-{n}", body=[("paragraph", RichText(f"<p>{text}</p>"))]
+        )
+        english_home.add_child(instance=page)
+        publish(page)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT page_id, title, body_terms, vector::text FROM cms_searchdocument ORDER BY 1")
+        incremental = cursor.fetchall()
+        cursor.execute("SELECT language, word, documents FROM cms_searchterm ORDER BY 1, 2")
+        incremental_terms = cursor.fetchall()
+    assert ("en", "cobalt", 2) in incremental_terms
+
+    threads = []
+    original = index_module._write_batch
+
+    def spy(entries):
+        threads.append(threading.current_thread())
+        original(entries)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_module, "_write_batch", spy)
+        assert rebuild(batch_size=2) == len(incremental)
+
+    assert threads and all(thread is not threading.main_thread() for thread in threads)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT page_id, title, body_terms, vector::text FROM cms_searchdocument ORDER BY 1")
+        assert cursor.fetchall() == incremental
+        cursor.execute("SELECT language, word, documents FROM cms_searchterm ORDER BY 1, 2")
+        assert cursor.fetchall() == incremental_terms

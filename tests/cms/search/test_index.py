@@ -16,11 +16,13 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from cms.management.commands.rebuild_site_search import Progress
-from cms.models import SearchDocument, SearchTerm
+from cms.models import PublicationTopic, SearchDocument, SearchTerm
 from cms.search import index
 from tests.cms.factories import (
     NewsArticlePageFactory,
+    PublicationPageFactory,
     StandardPageFactory,
+    TopicFactory,
     english_home,
     home_in,
     publish,
@@ -110,6 +112,16 @@ def test_editing_and_republishing_updates_texts_and_vocabulary():
     assert count("en", "corridors") == 1
     # Still on the other page.
     assert count("en", "harbour") == 1
+
+
+def test_a_publication_is_indexed_with_the_topics_chosen_in_the_revision_it_was_published_with():
+    topic = TopicFactory(name="Circular economy")
+    page = PublicationPageFactory(title="Cluster study on reuse", publish=False)
+    # As the editor's form does: the topic rows live in the revision until it is published.
+    page.topics.add(PublicationTopic(topic=topic))
+    publish(page)
+    assert list(page.topics.values_list("topic_id", flat=True)) == [topic.pk]
+    assert entry(page).topics == [topic.pk]
 
 
 def test_a_saved_draft_leaves_the_published_entry_as_it_is():
