@@ -52,7 +52,8 @@ class SearchDocument(models.Model):
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
-        indexes = [models.Index(fields=["language", "kind"], name="cms_searchdoc_lang_kind")]
+        # No b-tree on language: the planner would take it for a rare word and filter every vector
+        # of the language; the GIN index over (language, vector) serves the searches (cms 0006).
 
     def __str__(self):
         return f"{self.language}: {self.title}"

@@ -26,13 +26,16 @@ def pages(django_db_setup, django_db_blocker):
 
 
 # Entries of other pages, so the planner sees a table of some size: with a handful of rows a scan
-# of the table is rightly cheapest, and the plan would say nothing about 100,000 pages.
+# of the table is rightly cheapest, and the plan would say nothing about 100,000 pages. Their
+# vectors are the size of a short page's (some 180 positions), kept in the row as real ones are
+# (cms 0007): with one-line vectors the whole table is a few hundred blocks and a scan of it is,
+# again rightly, cheaper than any index.
 FILLER = """
 INSERT INTO cms_searchdocument (page_id, language, kind, title, summary, body, title_terms, body_terms,
                                 topics, indexed_at, vector, title_vector)
 SELECT 1000000 + n, (ARRAY['en', 'de', 'fr', 'es', 'it', 'pl'])[1 + n %% 6], 'news', 'Filler ' || n, '',
        '', '', '', '[]', now(),
-       to_tsvector('cms_simple', 'filler entry number ' || n || ' common words of the network'),
+       to_tsvector('cms_simple', repeat('filler entry number ' || n || ' common words of the network ', 20)),
        to_tsvector('cms_simple', 'filler ' || n)
 FROM generate_series(1, %s) AS n
 """
