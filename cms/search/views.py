@@ -61,6 +61,7 @@ def search(request):
             suggestion=found.suggestion,
             suggestion_url=params.link(text=found.suggestion) if found.suggestion else "",
             other_languages=found.other_languages,
+            timed_out=found.timed_out,
             clear_filters_url=params.link(kind="", year=None, topic=None, open_only=False),
         )
     return TemplateResponse(request, "cms/search.html", context)

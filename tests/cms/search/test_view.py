@@ -12,6 +12,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from cms.search import engine
+from cms.search.engine import Results
 from cms.search.index import rebuild
 from tests.cms.conftest import module_data
 from tests.cms.factories import (
@@ -354,6 +356,15 @@ class TestPoliteness:
         assert not soup(response).select(".search-result, .search-results")
         assert soup(response).select_one("#search-q")["value"] == ""
         assert "Type one or more words" in soup(response).select_one(".search-notice").get_text()
+
+    def test_a_search_stopped_for_time_says_so(self, client, site, monkeypatch):
+        # The engine's time limit itself is tested on PostgreSQL (test_search_engine_postgresql);
+        # here only what the page makes of a search the engine stopped.
+        monkeypatch.setattr(engine, "search", lambda request: Results(hits=[], total=0, timed_out=True))
+        response = get(client, q="zeppelin")
+        assert response.status_code == 200
+        text = soup(response).select_one(".search-empty").get_text(" ", strip=True)
+        assert text.startswith("This search took too long and was stopped.")
 
     def test_the_query_is_cut_at_200_characters(self, client, site):
         response = get(client, q="zeppelin " + "x" * 400)
