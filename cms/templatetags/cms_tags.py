@@ -142,6 +142,7 @@ def country_names(countries):
 
 # --- Helpers of the front-end templates ---------------------------------------------------
 
+
 def _locale_sections(request):
     """The active locale's home page and its live, public children, once per request.
 
