@@ -229,6 +229,13 @@ def _send(entries, removed_ids):
         engine.delete(page_id)
 
 
+def _send_on_commit(entries, removed_ids):
+    """Sent once the page's own change is committed (a rolled-back publish leaves no trace), and
+    robust: an unreachable Elasticsearch is logged, it does not fail the editor's publish."""
+    if _elasticsearch() is not None:
+        transaction.on_commit(lambda: _send(entries, removed_ids), robust=True)
+
+
 # --------------------------------------------------------------------------- batches
 
 
@@ -271,9 +278,7 @@ def _update(pages, context):
         _write(entries)
         _delete_rows(removed_ids)
         _change_vocabulary(delta)
-    # Sent once the page's own change is committed (a rolled-back publish leaves no trace), and
-    # robust: an unreachable Elasticsearch is logged, it does not fail the editor's publish.
-    transaction.on_commit(lambda: _send(entries, removed_ids), robust=True)
+    _send_on_commit(entries, removed_ids)
     return entries
 
 
@@ -282,7 +287,7 @@ def _remove(page_ids):
         delta = _forget(page_ids)
         _delete_rows(page_ids)
         _change_vocabulary(delta)
-    transaction.on_commit(lambda: _send([], page_ids), robust=True)
+    _send_on_commit([], page_ids)
 
 
 def index_page(page):
