@@ -15,7 +15,8 @@ cluster-policy site. Each page also names a few organisations, places or project
 invented names, which gives the index the long tail of rare words a real site has.
 
 Kinds: news (40 %), calls (15 %, those with a deadline in the future open), events (15 %),
-publications (15 %), standard pages (15 %), besides the demo's own home and section pages. Dates spread
+publications (15 %), standard pages (15 %, below the About page), besides the demo's own home and
+section pages. Dates spread
 over 2010–2027.
 """
 
@@ -63,14 +64,16 @@ SLUG_PREFIX = "b"
 BRUSSELS = ZoneInfo("Europe/Brussels")
 FIRST_DAY, LAST_DAY = date(2010, 1, 1), date(2027, 12, 31)
 KINDS = {"news": 0.40, "call": 0.15, "event": 0.15, "publication": 0.15, "page": 0.15}
-# The section page each kind lives under (None: the locale's home page).
+# The section page each kind lives under. Standard pages go below the demo's About page (ABOUT_URL in
+# English, its translations elsewhere), not the home page: the site's menu reads the home page's children.
 PARENTS = {
     "news": NewsIndexPage,
     "call": CallIndexPage,
     "event": EventIndexPage,
     "publication": PublicationIndexPage,
-    "page": None,
+    "page": StandardPage,
 }
+ABOUT_URL = "/home/about/"
 MODELS = {
     "news": NewsArticlePage,
     "call": CallPage,
@@ -282,11 +285,15 @@ class Parent:
     next_step: int
 
 
-def _parents(locale, home):
+def _parents(locale):
     """The section pages of one locale, with the position their next child takes."""
+    about_key = Page.objects.get(url_path=ABOUT_URL).translation_key
     found = {}
     for kind, model in PARENTS.items():
-        page = home if model is None else model.objects.get(locale=locale)
+        if model is StandardPage:
+            page = StandardPage.objects.get(locale=locale, translation_key=about_key)
+        else:
+            page = model.objects.get(locale=locale)
         last = page.get_last_child()
         found[kind] = Parent(page=page, next_step=int(last.path[-Page.steplen :], 36) + 1 if last else 1)
     return found
@@ -322,8 +329,7 @@ def build_pages(total, progress=print):
     for n_language, language in enumerate(languages):
         count = per_language + (1 if n_language < total % len(languages) else 0)
         locale = Locale.objects.get(language_code=language)
-        home = HomePage.objects.get(locale=locale, depth=2)
-        parents = _parents(locale, home)
+        parents = _parents(locale)
         writer = Writer(rng, texts_of(segments[language]), names)
         kinds = rng.choices(list(KINDS), weights=list(KINDS.values()), k=count)
         pending = {kind: [] for kind in KINDS}
