@@ -12,6 +12,7 @@ class CmsConfig(AppConfig):
         # Imported here: both need the app registry (models, checks) that ready() waits for.
         from . import checks, page_slugs, translation_slugs  # noqa: F401, PLC0415 - checks register themselves
         from .language_sync import sync_after_migrate  # noqa: PLC0415 - imports models
+        from .search import index  # noqa: F401, PLC0415 - connects the site search's signal receivers
         from .search.postgres import configurations_after_migrate  # noqa: PLC0415 - reads settings
 
         # Once per migrate (sender: this app), after every app's migrations: the enabled languages'

@@ -23,10 +23,6 @@ from .missing import NoticePageLinkHandler
 from .models import LanguageScope, Programme, SiteTexts, Topic
 from .permissions import LocaleAwarePagePermissionTester
 
-# Imported for its signal receivers: view restrictions set or lifted in the admin, sections moved
-# and pages deleted reach the visitors' search index.
-from .search import index as _site_search_index  # noqa: F401
-
 
 @hooks.register("before_serve_page")
 def refuse_page_of_another_language(page, request, serve_args, serve_kwargs):
