@@ -31,6 +31,12 @@ from .languages import SIMPLE_CONFIG, analysis_for, enabled_analyses
 from .query import parse, units
 from .suggest import lookup, suggestion_text
 
+# The matches ranked in full (ts_rank reads each one's vector): the best by matched words, kind,
+# openness and recency. Text rank adds less than one matched word, so it reorders pages within
+# these, and a word on 16,000 pages costs 1,000 vectors read, not 16,000 (bench/RESULTS.md). The
+# deepest result page (50 × 10) stays inside.
+CANDIDATES = 1000
+
 # Milliseconds a search's statements may take together before PostgreSQL cancels them.
 STATEMENT_TIMEOUT = 2000
 # SQLSTATE query_canceled: what statement_timeout raises.
@@ -105,18 +111,19 @@ def _matches_sql(language_queries, request, now, today, scored=True):
         count = len(language_queries[0].units)
         matched = " + ".join(f"(d.vector @@ q.units[{index}])::int" for index in range(1, count + 1))
         matched = matched if count > 1 else "1"
-        text_rank = f"ts_rank({ranking.sql_weights()}, d.vector, q.query, 32)"
-        score = ranking.sql_score(
-            matched, text_rank, "d.kind", "d.open_until", "d.date", "%s::timestamptz", "%s::date"
-        )
-        columns += f", {score} AS score"
+        # The score without its text rank: what picks the candidates (_hits) without reading
+        # every match's vector for ts_rank.
+        base = ranking.sql_score(
+            "d_matched", "0", "d.kind", "d.open_until", "d.date", "%s::timestamptz", "%s::date"
+        ).replace("d_matched", matched)
+        columns += f", ({matched}) AS matched, {base} AS base"
         params += [now, today]
     where = "NOT (q.excluded IS NOT NULL AND d.vector @@ q.excluded)"
     if request.open_only:
         where += " AND d.open_until >= %s"
         params.append(now)
     sql = (
-        f"WITH {cte}, matches AS (SELECT {columns} FROM cms_searchdocument d "  # noqa: S608 - fragments of this module, values are parameters
+        f"WITH {cte}, matches AS MATERIALIZED (SELECT {columns} FROM cms_searchdocument d "  # noqa: S608 - fragments of this module, values are parameters
         f"JOIN q ON d.language = q.language AND d.vector @@ q.query WHERE {where})"
     )
     return sql, params
@@ -138,13 +145,22 @@ def _hits(language_queries, request, now, today):
     sql, params = _matches_sql(language_queries, request, now, today)
     filters = _filter_sql(request)
     where = " AND ".join(condition for condition, _params in filters.values()) or "true"
+    text_rank = f"ts_rank({ranking.sql_weights()}, e.vector, q.query, 32)"
+    score = ranking.sql_score(
+        "c.matched", text_rank, "e.kind", "e.open_until", "e.date", "%s::timestamptz", "%s::date"
+    )
+    # Placeholders in the order of the text: the score's, then the filters', then the page's.
+    params += [now, today]
     for _condition, filter_params in filters.values():
         params += filter_params
     sql += (
         " SELECT d.page_id, d.language, d.kind, d.title, d.summary, d.body, d.date, d.open_until,"  # noqa: S608 - fragments of this module, values are parameters
         " top.score, top.total FROM ("
-        f"  SELECT m.page_id, m.score, count(*) OVER () AS total FROM matches m WHERE {where}"
-        "   ORDER BY m.score DESC, m.page_id LIMIT %s OFFSET %s"
+        f"  SELECT c.page_id, c.total, {score} AS score FROM ("
+        f"   SELECT m.page_id, m.matched, m.base, count(*) OVER () AS total FROM matches m WHERE {where}"
+        f"   ORDER BY m.base DESC, m.page_id LIMIT {int(CANDIDATES)}"
+        "  ) AS c JOIN cms_searchdocument e ON e.page_id = c.page_id JOIN q ON q.language = e.language"
+        "  ORDER BY score DESC, c.page_id LIMIT %s OFFSET %s"
         ") AS top JOIN cms_searchdocument d ON d.page_id = top.page_id ORDER BY top.score DESC, top.page_id"
     )
     params += [request.limit, request.offset]
@@ -154,42 +170,37 @@ def _hits(language_queries, request, now, today):
 
 
 def _facets(language_queries, request, now, today):
-    """Counts of the matches per kind, year and topic, each facet without its own filter."""
+    """Counts of the matches per kind, year and topic, each facet without its own filter.
+
+    Three grouped scans of the one materialised `matches` (plain counts: each match is counted
+    once per facet; only publications carry topics, so only their rows are expanded).
+    """
     sql, params = _matches_sql(language_queries, request, now, today, scored=False)
     filters = _filter_sql(request)
-    aggregates = []
-    for facet in ("kind", "year", "topic"):
-        others = [
-            filters[other] for other in ("kind", "year", "topic") if other != facet and other in filters
-        ]
+    selects = []
+    for facet, column in (("kind", "m.kind"), ("year", "m.year"), ("topic", "t.topic")):
+        others = [filters[name] for name in ("kind", "year", "topic") if name != facet and name in filters]
         condition = " AND ".join(other_sql for other_sql, _params in others) or "true"
         for _sql, other_params in others:
             params += other_params
-        aggregates.append(f"count(DISTINCT m.page_id) FILTER (WHERE {condition})")
-    sql += (
-        " SELECT GROUPING(m.kind), GROUPING(m.year), GROUPING(t.topic), m.kind, m.year, t.topic, "  # noqa: S608 - fragments of this module, values are parameters
-        + ", ".join(aggregates)
-        + " FROM matches m LEFT JOIN LATERAL jsonb_array_elements_text(m.topics) AS t(topic) ON true"
-        " GROUP BY GROUPING SETS ((m.kind), (m.year), (t.topic))"
-    )
+        source = "matches m"
+        if facet == "topic":
+            source += ", jsonb_array_elements_text(m.topics) AS t(topic)"
+        selects.append(
+            f"SELECT '{facet}', ({column})::text, count(*) FILTER (WHERE {condition}) FROM {source}"  # noqa: S608 - fragments of this module, values are parameters
+            f" GROUP BY {column}"
+        )
+    sql += " " + " UNION ALL ".join(selects)
     facets = {"kind": [], "year": [], "topic": []}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for no_kind, no_year, _no_topic, kind, year, topic, by_kind, by_year, by_topic in cursor.fetchall():
-            if not no_kind:
-                facets["kind"].append((kind, by_kind))
-            elif not no_year:
-                if year is not None:
-                    facets["year"].append((year, by_year))
-            elif topic is not None:
-                facets["topic"].append((int(topic), by_topic))
-    facets["kind"] = sorted(
-        (item for item in facets["kind"] if item[1]), key=lambda item: (-item[1], item[0])
-    )
-    facets["year"] = sorted((item for item in facets["year"] if item[1]), reverse=True)
-    facets["topic"] = sorted(
-        (item for item in facets["topic"] if item[1]), key=lambda item: (-item[1], item[0])
-    )
+        for facet, value, number in cursor.fetchall():
+            if value is None or not number:
+                continue
+            facets[facet].append((value if facet == "kind" else int(value), number))
+    facets["kind"].sort(key=lambda item: (-item[1], item[0]))
+    facets["year"].sort(reverse=True)
+    facets["topic"].sort(key=lambda item: (-item[1], item[0]))
     return facets
 
 

@@ -158,3 +158,13 @@ class TestPostgresEngine(EngineBehaviour):
         assert search("die Konferenz", "de").hits[0].excerpt_html.count("<mark>") == 1
 
     test_arbitrary_text_never_fails = arbitrary_text_never_fails(examples=25)
+
+
+def test_only_the_best_candidates_are_ranked_in_full_and_the_total_counts_every_match(pages, monkeypatch):
+    # Three pages hold "zorblat": the open call (x 1.5), the study (x 1) and the closed call (x 0.8).
+    # With room for two candidates the closed call, least by matched words and factors, is not
+    # ranked in full; the total still counts it.
+    monkeypatch.setattr(postgres_engine, "CANDIDATES", 2)
+    results = search("zorblat")
+    assert results.total == 3
+    assert {hit.page_id for hit in results.hits} == {pages.open_call.pk, pages.study.pk}
