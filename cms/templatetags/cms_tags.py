@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -15,7 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from cms.missing import language_names, listed_versions, notice_url, versions_at_path
-from cms.models import HomePage, Topic
+from cms.models import CallIndexPage, EventIndexPage, HomePage, NewsIndexPage, PublicationIndexPage, Topic
 from cms.models.base import chosen_pages, localized_versions
 
 register = template.Library()
@@ -143,6 +145,10 @@ def country_names(countries):
 # --- Helpers of the front-end templates ---------------------------------------------------
 
 
+# The listings templates link to by type (`section_page`), whether or not they are in the menus.
+SECTION_LISTINGS = (NewsIndexPage, CallIndexPage, EventIndexPage, PublicationIndexPage)
+
+
 def _locale_sections(request):
     """The active locale's home page and its live, public children, once per request.
 
@@ -166,7 +172,18 @@ def _locale_sections(request):
             home = homes.filter(translation_key__in=root_key).first()
         if home is None:
             home = homes.order_by("path").first()
-    children = list(home.get_children().live().public().order_by("path")) if home else []
+    children = []
+    if home:
+        # Only what the menus and section links use: pages shown in menus and the listings. A home
+        # page may hold thousands of other children; they are never read here.
+        listings = ContentType.objects.get_for_models(*SECTION_LISTINGS).values()
+        children = list(
+            home.get_children()
+            .live()
+            .public()
+            .filter(Q(show_in_menus=True) | Q(content_type__in=listings))
+            .order_by("path")
+        )
     sections = {"language": language, "home": home, "children": children}
     if request is not None:
         request._cms_locale_sections = sections

@@ -10,6 +10,7 @@ from django_countries.fields import Country
 from cms.templatetags import cms_tags
 from tests.cms.factories import (
     NewsArticlePageFactory,
+    NewsIndexPageFactory,
     PublicationPageFactory,
     PublicationTopicFactory,
     StandardPageFactory,
@@ -119,6 +120,16 @@ class TestNavigation:
             nav = cms_tags.primary_navigation({"request": rf.get("/de/")})
         assert nav["home"].pk == home_in("de").pk
         assert [item["page"].pk for item in nav["items"]] == [german_about.pk]
+
+    def test_the_sections_read_are_the_menu_s_and_the_listings_only(self, rf):
+        # Thousands of pages may sit directly under a home page; the menu reads none of them.
+        StandardPageFactory(title="Hidden", show_in_menus=False)
+        news = NewsIndexPageFactory(title="News", show_in_menus=False)
+        request = rf.get("/en/")
+        with translation.override("en"):
+            children = cms_tags._locale_sections(request)["children"]
+            assert [child.pk for child in children] == [news.pk]
+            assert cms_tags.section_page({"request": request}, "NewsIndexPage").pk == news.pk
 
     def test_local_url_keeps_links_on_the_serving_host(self, rf):
         request = rf.get("/en/")
