@@ -6,13 +6,15 @@ lowercases and unaccents only (languages analysed in Python, autocomplete, "all 
 Both are plain SQL on built-in dictionaries and the `unaccent` extension: nothing to install on
 the server's disk, so they work on a managed database too.
 
-Made after every migrate for the enabled languages (idempotent), so enabling a language is
-configuration; the extensions and the tsvector columns come from migration cms 0006.
+Made after every migrate (idempotent) for every language of cms.search.languages that PostgreSQL
+stems, enabled or not: fifteen small catalogue entries, and a language enabled later (SITE_LANGUAGES)
+is searched at once, without a migrate. The extensions and the tsvector columns come from
+migration cms 0006.
 """
 
 from django.db import connections
 
-from .languages import SIMPLE_CONFIG, enabled_analyses
+from .languages import ANALYSES, SIMPLE_CONFIG
 
 
 def _config_exists(cursor, name):
@@ -26,14 +28,14 @@ WORD_TOKENS = "asciiword, asciihword, hword_asciipart, word, hword, hword_part"
 
 
 def ensure_configurations(using="default"):
-    """Create the missing text-search configurations of the enabled languages; return their names."""
+    """Create the missing text-search configurations; return the names of those made."""
     connection = connections[using]
     if connection.vendor != "postgresql":
         return []
     made = []
     with connection.cursor() as cursor:
         wanted = {SIMPLE_CONFIG: "simple"}
-        for analysis in enabled_analyses():
+        for analysis in ANALYSES.values():
             if analysis.postgres:
                 wanted[analysis.postgres_config] = analysis.postgres
         for name, source in wanted.items():
